@@ -1,0 +1,82 @@
+package io.meetzy.client;
+
+import io.meetzy.client.internal.HeaderMaps;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Thrown when the API returns a status outside 2xx, or a 2xx response whose body is not JSON.
+ * Redirects (3xx) arrive here too, because the client never follows them. Statuses 401, 403, 404
+ * and 429 have their own subclasses.
+ *
+ * <p>The message gives the method, the path without its query, the status, the error type, the
+ * server's message and the request id; quote the request id when you contact Meetzy support.
+ */
+public class MeetzyApiException extends MeetzyException {
+
+    /**
+     * The {@link #errorType()} of a response whose body has no {@code error.type} field, such as
+     * an HTML page from a proxy or an empty body.
+     */
+    public static final String UNKNOWN_ERROR_TYPE = "unknown";
+
+    private final int statusCode;
+    private final String errorType;
+    private final String requestId;
+    private final String responseBody;
+    private final transient Map<String, List<String>> headers;
+
+    /**
+     * Creates an exception for one response.
+     *
+     * @param message the full message; it must not contain the API token
+     * @param statusCode the HTTP status code
+     * @param errorType the {@code error.type} from the body, or {@link #UNKNOWN_ERROR_TYPE}
+     * @param requestId the request id from the body or the {@code Meetzy-Request-Id} header
+     * @param responseBody the response body as text, empty when there was none
+     * @param headers the response headers; they are copied, and lookups ignore case
+     */
+    public MeetzyApiException(String message, int statusCode, String errorType, Optional<String> requestId,
+            String responseBody, Map<String, List<String>> headers) {
+        super(message);
+        this.statusCode = statusCode;
+        this.errorType = Objects.requireNonNull(errorType, "errorType");
+        this.requestId = Objects.requireNonNull(requestId, "requestId").orElse(null);
+        this.responseBody = Objects.requireNonNull(responseBody, "responseBody");
+        this.headers = HeaderMaps.copyOf(headers);
+    }
+
+    /** Returns the HTTP status code, such as 400 or 500. */
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /**
+     * Returns the server's {@code error.type}, such as {@code invalid_request_error}, or
+     * {@link #UNKNOWN_ERROR_TYPE} when the body carries none.
+     */
+    public String errorType() {
+        return errorType;
+    }
+
+    /**
+     * Returns the request id from the error body, or from the {@code Meetzy-Request-Id} header when
+     * the body has none.
+     */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
+
+    /** Returns the response body decoded as UTF-8; empty when the response had no body. */
+    public String responseBody() {
+        return responseBody;
+    }
+
+    /** Returns the response headers, unmodifiable; lookups ignore case. */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+}
