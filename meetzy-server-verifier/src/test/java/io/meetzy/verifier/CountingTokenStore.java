@@ -1,0 +1,62 @@
+package io.meetzy.verifier;
+
+import io.meetzy.core.TokenMetadata;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A recording fake: forwards to an in-memory store and counts the calls the verifier makes. */
+final class CountingTokenStore implements TokenStore {
+
+    final TokenStore delegate = new InMemoryTokenStore();
+    final AtomicInteger lookups = new AtomicInteger();
+    final AtomicInteger lastUsedWrites = new AtomicInteger();
+    volatile RuntimeException failure;
+
+    @Override
+    public void insert(StoredToken token) {
+        delegate.insert(token);
+    }
+
+    @Override
+    public Optional<StoredToken> findByDisplayPrefix(String displayPrefix) {
+        lookups.incrementAndGet();
+        if (failure != null) {
+            throw failure;
+        }
+        return delegate.findByDisplayPrefix(displayPrefix);
+    }
+
+    @Override
+    public Optional<TokenMetadata> findById(String id) {
+        return delegate.findById(id);
+    }
+
+    @Override
+    public List<TokenMetadata> listByAccount(String accountId) {
+        return delegate.listByAccount(accountId);
+    }
+
+    @Override
+    public boolean revoke(String id, Instant revokedAt) {
+        return delegate.revoke(id, revokedAt);
+    }
+
+    @Override
+    public boolean shortenExpiry(String id, Instant expiresAt) {
+        return delegate.shortenExpiry(id, expiresAt);
+    }
+
+    @Override
+    public void recordLastUsed(String id, Instant usedAt) {
+        lastUsedWrites.incrementAndGet();
+        delegate.recordLastUsed(id, usedAt);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

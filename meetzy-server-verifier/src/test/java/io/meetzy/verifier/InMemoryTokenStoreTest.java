@@ -1,0 +1,9 @@
+package io.meetzy.verifier;
+
+class InMemoryTokenStoreTest extends TokenStoreContractTest {
+
+    @Override
+    TokenStore openStore() {
+        return new InMemoryTokenStore();
+    }
+}
