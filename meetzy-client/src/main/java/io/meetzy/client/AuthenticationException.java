@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Thrown for status 401: the token is missing, malformed, unknown, expired or revoked. Create a new token if it has expired or was revoked. */
+/**
+ * Thrown for status 401: the server rejected the token because it is unknown, expired or revoked.
+ * Create a new token if it has expired or was revoked.
+ */
 public class AuthenticationException extends MeetzyApiException {
 
     public AuthenticationException(String message, int statusCode, String errorType, Optional<String> requestId,

@@ -13,7 +13,7 @@ import java.util.Optional;
  * and 429 have their own subclasses.
  *
  * <p>The message gives the method, the path without its query, the status, the error type, the
- * server's message and the request id; quote the request id when you contact Meetzy support.
+ * server's message and the request id. Quote the request id when you contact Meetzy support.
  */
 public class MeetzyApiException extends MeetzyException {
 
@@ -32,12 +32,12 @@ public class MeetzyApiException extends MeetzyException {
     /**
      * Creates an exception for one response.
      *
-     * @param message the full message; it must not contain the API token
+     * @param message the full message, which must not contain the API token
      * @param statusCode the HTTP status code
      * @param errorType the {@code error.type} from the body, or {@link #UNKNOWN_ERROR_TYPE}
      * @param requestId the request id from the body or the {@code Meetzy-Request-Id} header
      * @param responseBody the response body as text, empty when there was none
-     * @param headers the response headers; they are copied, and lookups ignore case
+     * @param headers the response headers, copied, with lookups that ignore case
      */
     public MeetzyApiException(String message, int statusCode, String errorType, Optional<String> requestId,
             String responseBody, Map<String, List<String>> headers) {

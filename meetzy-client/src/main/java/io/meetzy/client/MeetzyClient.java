@@ -24,7 +24,7 @@ import java.util.Optional;
  * {@link MeetzyConfigurationException} that names the setting and the fix, so no request ever
  * carries a token that cannot work.
  *
- * <p>A 2xx response comes back as a {@link MeetzyResponse}; any other status throws a
+ * <p>A 2xx response comes back as a {@link MeetzyResponse}. Any other status throws a
  * {@link MeetzyApiException} subclass, and a request without a response throws
  * {@link MeetzyConnectionException}. All of them are unchecked.
  *
@@ -94,8 +94,8 @@ public final class MeetzyClient {
     /**
      * Sends {@code GET path} and returns the 2xx response.
      *
-     * @param path the path after the base URL, starting with {@code /}, such as {@code /v1/assistants};
-     *     it may end with a query string
+     * @param path the path after the base URL, starting with {@code /}, such as {@code /v1/assistants},
+     *     optionally with a query string
      * @throws IllegalArgumentException if the path does not start with {@code /} or is not a valid URI path
      * @throws MeetzyApiException for a non-2xx status, or a 2xx body that is not JSON
      * @throws MeetzyConnectionException if no response arrived
@@ -106,13 +106,13 @@ public final class MeetzyClient {
 
     /**
      * Sends {@code POST path} with {@code jsonBody} serialized by Jackson, and returns the 2xx
-     * response. A {@link Map} or a {@link com.fasterxml.jackson.databind.JsonNode} is sent as it is;
-     * the properties of a record or bean are written in snake_case, as the API expects.
+     * response. A {@link Map} or a {@link com.fasterxml.jackson.databind.JsonNode} is sent as it is,
+     * while the properties of a record or bean are written in snake_case, as the API expects.
      *
-     * @param jsonBody the body; pass {@code Map.of()} to send an empty JSON object
+     * @param jsonBody the body, such as {@code Map.of()} for an empty JSON object
      * @throws IllegalArgumentException if the path is invalid or Jackson cannot serialize the body
      * @throws MeetzyApiException for a non-2xx status, or a 2xx body that is not JSON
-     * @throws MeetzyConnectionException if no response arrived; the server may have acted on the request
+     * @throws MeetzyConnectionException if no response arrived, though the server may have acted on the request
      */
     public MeetzyResponse post(String path, Object jsonBody) {
         Objects.requireNonNull(jsonBody, "jsonBody");
@@ -148,7 +148,7 @@ public final class MeetzyClient {
     }
 
     /**
-     * Builds a {@link MeetzyClient}. Each setter checks its argument at once; {@link #build()}
+     * Builds a {@link MeetzyClient}. Each setter checks its argument at once, and {@link #build()}
      * checks that a token was given and that the settings fit together.
      */
     public static final class Builder {
@@ -167,7 +167,7 @@ public final class MeetzyClient {
          * Sets the API token. Surrounding whitespace is removed with a warning.
          *
          * @throws MeetzyConfigurationException if the token is null, blank, contains whitespace or
-         *     is not a well-formed Meetzy token; the message never contains the token
+         *     is not a well-formed Meetzy token. The message never contains the token.
          */
         public Builder token(String token) {
             return setToken(Optional.ofNullable(token), TokenSource.BUILDER);
@@ -176,7 +176,7 @@ public final class MeetzyClient {
         /**
          * Sets the API token from {@value MeetzyClient#TOKEN_ENV}, with messages that name that variable.
          *
-         * @throws MeetzyConfigurationException if the variable is not set or holds an invalid token
+         * @throws MeetzyConfigurationException if the variable is not set or contains an invalid token
          */
         public Builder tokenFromEnv() {
             return tokenFromEnv(System.getenv());
@@ -187,7 +187,7 @@ public final class MeetzyClient {
         }
 
         /**
-         * Sets the base URL, such as {@code http://127.0.0.1:8080}; a path prefix is kept and a
+         * Sets the base URL, such as {@code http://127.0.0.1:8080}. A path prefix is kept and a
          * trailing slash removed.
          *
          * @throws MeetzyConfigurationException if it is not an http or https URL with a host, or has
@@ -225,7 +225,7 @@ public final class MeetzyClient {
         }
 
         /**
-         * Sets how long to wait for a connection; default {@link MeetzyClient#DEFAULT_CONNECT_TIMEOUT}.
+         * Sets how long to wait for a connection, by default {@link MeetzyClient#DEFAULT_CONNECT_TIMEOUT}.
          * It cannot be combined with {@link #httpClient(HttpClient)}, whose own setting applies.
          */
         public Builder connectTimeout(Duration connectTimeout) {
@@ -234,7 +234,7 @@ public final class MeetzyClient {
         }
 
         /**
-         * Sets how long to wait for each response once connected; default
+         * Sets how long to wait for each response once connected, by default
          * {@link MeetzyClient#DEFAULT_REQUEST_TIMEOUT}.
          */
         public Builder requestTimeout(Duration requestTimeout) {

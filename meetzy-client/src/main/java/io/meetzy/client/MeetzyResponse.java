@@ -16,9 +16,10 @@ import java.util.Optional;
  * changing a returned tree changes neither this response nor any other.
  *
  * @param statusCode the HTTP status code, 200 to 299 when the client created the response
- * @param body the parsed JSON body; a {@link com.fasterxml.jackson.databind.node.MissingNode}
- *     when the response had no body, as for 204 No Content, and never null
- * @param headers the response headers, unmodifiable; lookups ignore case
+ * @param body the parsed JSON body, never null. It is a
+ *     {@link com.fasterxml.jackson.databind.node.MissingNode} when the response had no body, as
+ *     for 204 No Content.
+ * @param headers the response headers, unmodifiable, with lookups that ignore case
  */
 public record MeetzyResponse(int statusCode, JsonNode body, Map<String, List<String>> headers) {
 
@@ -41,7 +42,7 @@ public record MeetzyResponse(int statusCode, JsonNode body, Map<String, List<Str
         return HeaderMaps.first(headers, name);
     }
 
-    /** Returns the {@code Meetzy-Request-Id} header, which Meetzy support asks for. */
+    /** Returns the {@code Meetzy-Request-Id} header. Quote it when you contact Meetzy support. */
     public Optional<String> requestId() {
         return header(ResponseMapper.REQUEST_ID_HEADER);
     }

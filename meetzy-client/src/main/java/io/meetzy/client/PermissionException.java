@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Thrown for status 403: the token is valid but lacks the scope this request needs. */
+/** Thrown for status 403: the token is valid but lacks a scope this request needs. */
 public class PermissionException extends MeetzyApiException {
 
     public PermissionException(String message, int statusCode, String errorType, Optional<String> requestId,

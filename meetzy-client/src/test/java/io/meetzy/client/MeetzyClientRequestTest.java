@@ -250,6 +250,15 @@ class MeetzyClientRequestTest {
     }
 
     @Test
+    void successWithTrailingDataFails() {
+        SERVER.stubFor(get("/v1/assistants").willReturn(okJson("{\"data\":[]}{\"data\":[]}")));
+
+        assertThatThrownBy(() -> client.get("/v1/assistants"))
+                .isExactlyInstanceOf(MeetzyApiException.class)
+                .hasMessageContaining("returned status 200 with a body that is not JSON");
+    }
+
+    @Test
     void concurrentRequestsEachCarryToken() throws Exception {
         SERVER.stubFor(get("/v1/assistants").willReturn(okJson("{\"data\":[]}")));
         int threads = 8;

@@ -20,7 +20,7 @@ public final class BaseUrls {
     }
 
     /**
-     * Parses and validates a base URL given as text; surrounding whitespace is ignored.
+     * Parses and validates a base URL given as text, ignoring surrounding whitespace.
      *
      * @param settingName the name used in messages, such as {@code MEETZY_BASE_URL}
      * @throws MeetzyConfigurationException naming the setting and the value, unless the value
@@ -57,18 +57,18 @@ public final class BaseUrls {
                     + " the API token.");
         }
 
-        String shown = "'" + TokenRedactor.redact(url.toString()) + "'";
+        String quotedUrl = "'" + TokenRedactor.redact(url.toString()) + "'";
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new MeetzyConfigurationException(settingName + " " + shown
+            throw new MeetzyConfigurationException(settingName + " " + quotedUrl
                     + " must start with http:// or https://, " + EXAMPLE + ".");
         }
         if (url.getHost() == null) {
-            throw new MeetzyConfigurationException(settingName + " " + shown
+            throw new MeetzyConfigurationException(settingName + " " + quotedUrl
                     + " has no valid host name: use an http or https URL with a host, " + EXAMPLE + ".");
         }
         if (url.getRawQuery() != null || url.getRawFragment() != null) {
-            throw new MeetzyConfigurationException(settingName + " " + shown
+            throw new MeetzyConfigurationException(settingName + " " + quotedUrl
                     + " must not have a query or fragment: use only the scheme, host, port and an optional"
                     + " path prefix, " + EXAMPLE + ".");
         }

@@ -22,7 +22,7 @@ public final class RequestFactory {
      * Creates a factory for requests to {@code baseUrl} that authenticate with {@code tokenValue}.
      *
      * @throws MeetzyConfigurationException if the token contains a character that HTTP does not
-     *     allow in a header value; the message does not contain the token
+     *     allow in a header value. The message does not contain the token.
      */
     public RequestFactory(URI baseUrl, String tokenValue, Duration requestTimeout) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -55,30 +55,26 @@ public final class RequestFactory {
     }
 
     /**
-     * Appends {@code path} to the base URL as text rather than with {@link URI#resolve}, so that
-     * no path, not even {@code //other.host/x}, can change the host the token is sent to.
+     * Appends {@code path} to the base URL as text rather than with {@link URI#resolve}. The base
+     * URL ends with its authority or path prefix and the path starts with {@code /}, so the
+     * authority always ends before the path: no path, not even {@code //other.host/x}, can change
+     * the host the token is sent to.
      */
     URI resolve(String path) {
         Objects.requireNonNull(path, "path");
-        String shown = "'" + TokenRedactor.redact(path) + "'";
+        String quotedPath = "'" + TokenRedactor.redact(path) + "'";
         if (!path.startsWith("/")) {
-            throw new IllegalArgumentException("The request path " + shown
+            throw new IllegalArgumentException("The request path " + quotedPath
                     + " must start with '/', for example /v1/assistants.");
         }
 
-        URI uri;
         try {
-            uri = new URI(baseUrl + path);
+            return new URI(baseUrl + path);
         } catch (URISyntaxException e) {
             // No cause: the JDK's message repeats the whole input, which may hold a query secret.
-            throw new IllegalArgumentException("The request path " + shown + " is not a valid URI path ("
+            throw new IllegalArgumentException("The request path " + quotedPath + " is not a valid URI path ("
                     + e.getReason() + "): percent-encode spaces and other special characters.");
         }
-        if (!Objects.equals(uri.getRawAuthority(), baseUrl.getRawAuthority())) {
-            throw new IllegalArgumentException("The request path " + shown
-                    + " changes the host of the base URL; pass only a path such as /v1/assistants.");
-        }
-        return uri;
     }
 
     private void checkAuthorizationHeader() {

@@ -1,6 +1,6 @@
 package io.meetzy.client.internal;
 
-/** Where the client's token came from, so that messages name the setting the user must fix. */
+/** The origin of the client's token, so that messages name the setting the user must fix. */
 public enum TokenSource {
 
     ENVIRONMENT("MEETZY_API_TOKEN", "is not set",
@@ -30,7 +30,7 @@ public enum TokenSource {
         return settingName.startsWith("The ") ? "the " + settingName.substring(4) : settingName;
     }
 
-    /** Returns the words that say the setting has no value, such as {@code "is not set"}. */
+    /** Returns the predicate for a setting without a value, such as {@code "is not set"}. */
     public String missingState() {
         return missingState;
     }

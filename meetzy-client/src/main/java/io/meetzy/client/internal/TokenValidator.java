@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Checks a token before the client accepts it, so that no request is ever sent with a token the
- * server would reject for its format. Every message names the setting and the fix; none contains
- * the token or any part of its secret.
+ * server would reject for its format. Every message names the setting and the fix, and none
+ * contains the token or any part of its secret.
  */
 public final class TokenValidator {
 

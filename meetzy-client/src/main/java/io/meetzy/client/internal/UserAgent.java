@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The {@code User-Agent} header value: {@code meetzy-java/<version> (Java <java.version>; <os.name>)}.
- * It tells the API operators which client versions are still in use.
+ * The {@code User-Agent} header value, {@code meetzy-java/<version> (Java <java.version>; <os.name>)},
+ * which identifies the client version and runtime to the API operators.
  */
 public final class UserAgent {
 
