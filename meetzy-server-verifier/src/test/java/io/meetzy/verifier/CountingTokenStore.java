@@ -13,7 +13,10 @@ final class CountingTokenStore implements TokenStore {
     final TokenStore delegate = new InMemoryTokenStore();
     final AtomicInteger lookups = new AtomicInteger();
     final AtomicInteger lastUsedWrites = new AtomicInteger();
+    /** When set, lookups throw it, as a store whose database is down would. */
     volatile RuntimeException failure;
+    /** When set, last-use writes throw it. */
+    volatile RuntimeException lastUsedFailure;
 
     @Override
     public void insert(StoredToken token) {
@@ -52,6 +55,9 @@ final class CountingTokenStore implements TokenStore {
     @Override
     public void recordLastUsed(String id, Instant usedAt) {
         lastUsedWrites.incrementAndGet();
+        if (lastUsedFailure != null) {
+            throw lastUsedFailure;
+        }
         delegate.recordLastUsed(id, usedAt);
     }
 

@@ -58,7 +58,9 @@ abstract class TokenStoreContractTest {
 
     @AfterEach
     void closeStore() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Test

@@ -1,0 +1,179 @@
+package io.meetzy.verifier;
+
+import io.meetzy.core.ApiToken;
+import io.meetzy.core.Expiration;
+import io.meetzy.core.Scopes;
+import io.meetzy.core.TokenHasher;
+import io.meetzy.core.TokenMetadata;
+import io.meetzy.core.TokenStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TokenManagerTest {
+
+    private static final Instant NOW = Instant.parse("2025-06-15T10:20:30.123456789Z");
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final InMemoryTokenStore store = new InMemoryTokenStore();
+    private final TokenManager manager = TokenManager.builder(store).clock(clock).build();
+
+    @Test
+    void createReturnsTokenThatParsesAndVerifies() {
+        CreatedToken created = manager.create("acct_1", "  Production API  ", Expiration.NINETY_DAYS);
+
+        ApiToken parsed = ApiToken.of(created.token().value());
+        TokenMetadata metadata = created.metadata();
+        assertThat(parsed.displayPrefix()).isEqualTo(metadata.displayPrefix());
+        assertThat(metadata.id()).matches("tok_[0-9A-Za-z]{16}");
+        assertThat(metadata.accountId()).isEqualTo("acct_1");
+        assertThat(metadata.name()).isEqualTo("Production API");
+        assertThat(metadata.scopes()).isEqualTo(Scopes.ALL);
+        assertThat(metadata.createdAt()).isEqualTo(Instant.parse("2025-06-15T10:20:30.123456Z"));
+        assertThat(metadata.expiresAt()).isEqualTo(Instant.parse("2025-09-13T10:20:30.123456Z"));
+        assertThat(parsed.expiryDay()).isEqualTo(LocalDate.parse("2025-09-13"));
+        assertThat(store.findById(metadata.id())).contains(metadata);
+
+        VerificationResult result = TokenVerifier.builder(store).clock(clock).build().verify("Bearer " + parsed.value());
+        assertThat(result.isVerified()).isTrue();
+        assertThat(result.token().orElseThrow().tokenId()).isEqualTo(metadata.id());
+    }
+
+    @Test
+    void createdTokenPrintsMasked() {
+        CreatedToken created = manager.create("acct_1", "Masked", Expiration.THIRTY_DAYS);
+
+        assertThat(created.toString()).doesNotContain(created.token().value())
+                .contains(created.token().maskedValue());
+    }
+
+    @Test
+    void storeKeepsHashOfWholeToken() {
+        CreatedToken created = manager.create("acct_1", "Hashed", Expiration.THIRTY_DAYS);
+
+        StoredToken stored = store.findByDisplayPrefix(created.token().displayPrefix()).orElseThrow();
+
+        assertThat(stored.hash()).isEqualTo(TokenHasher.sha256().hash(created.token()));
+        assertThat(stored.toString()).doesNotContain(created.token().value());
+    }
+
+    @Test
+    void hmacHasherIsUsedForStoredHash() {
+        TokenHasher hmac = TokenHasher.hmacSha256("pepper".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        TokenManager peppered = TokenManager.builder(store).clock(clock).hasher(hmac).build();
+
+        CreatedToken created = peppered.create("acct_1", "Peppered", Expiration.THIRTY_DAYS);
+
+        assertThat(store.findByDisplayPrefix(created.token().displayPrefix()).orElseThrow().hash())
+                .isEqualTo(hmac.hash(created.token()));
+    }
+
+    @Test
+    void blankNameIsRejected() {
+        assertThatThrownBy(() -> manager.create("acct_1", "   ", Expiration.THIRTY_DAYS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("A token name is required");
+    }
+
+    @Test
+    void overlongNameIsRejected() {
+        assertThatThrownBy(() -> manager.create("acct_1", "n".repeat(101), Expiration.THIRTY_DAYS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The token name has 101 characters; use at most 100.");
+    }
+
+    @Test
+    void nameWithLineBreakIsRejected() {
+        assertThatThrownBy(() -> manager.create("acct_1", "two\nlines", Expiration.THIRTY_DAYS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("control character (U+000A)");
+    }
+
+    @Test
+    void blankAccountIsRejected() {
+        assertThatThrownBy(() -> manager.create(" ", "Name", Expiration.THIRTY_DAYS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("An account id is required");
+        assertThatThrownBy(() -> manager.list("a".repeat(201)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The account id has 201 characters; use at most 200.");
+    }
+
+    @Test
+    void rejectedNameStoresNothing() {
+        assertThatThrownBy(() -> manager.create("acct_1", "", Expiration.THIRTY_DAYS))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(manager.list("acct_1")).isEmpty();
+    }
+
+    @Test
+    void listIsNewestFirst() {
+        CreatedToken first = manager.create("acct_1", "First", Expiration.THIRTY_DAYS);
+        clock.advance(Duration.ofSeconds(1));
+        CreatedToken second = manager.create("acct_1", "Second", Expiration.THIRTY_DAYS);
+        clock.advance(Duration.ofSeconds(1));
+        CreatedToken third = manager.create("acct_1", "Third", Expiration.THIRTY_DAYS);
+        manager.create("acct_2", "Other account", Expiration.THIRTY_DAYS);
+
+        assertThat(manager.list("acct_1")).extracting(TokenMetadata::id)
+                .containsExactly(third.metadata().id(), second.metadata().id(), first.metadata().id());
+    }
+
+    @Test
+    void findOfOtherAccountIsEmpty() {
+        CreatedToken created = manager.create("acct_1", "Mine", Expiration.THIRTY_DAYS);
+
+        assertThat(manager.find("acct_1", created.metadata().id())).contains(created.metadata());
+        assertThat(manager.find("acct_2", created.metadata().id())).isEmpty();
+    }
+
+    @Test
+    void revokeMarksTokenRevoked() {
+        CreatedToken created = manager.create("acct_1", "To revoke", Expiration.THIRTY_DAYS);
+        clock.advance(Duration.ofMinutes(5));
+
+        TokenMetadata revoked = manager.revoke("acct_1", created.metadata().id());
+
+        Instant revokedAt = Instant.parse("2025-06-15T10:25:30.123456Z");
+        assertThat(revoked.revokedAt()).contains(revokedAt);
+        assertThat(revoked.status(clock.instant())).isEqualTo(TokenStatus.REVOKED);
+        assertThat(store.findById(created.metadata().id()).orElseThrow().revokedAt()).contains(revokedAt);
+    }
+
+    @Test
+    void revokeTwiceKeepsFirstInstant() {
+        CreatedToken created = manager.create("acct_1", "Twice", Expiration.THIRTY_DAYS);
+        TokenMetadata first = manager.revoke("acct_1", created.metadata().id());
+        clock.advance(Duration.ofHours(1));
+
+        TokenMetadata second = manager.revoke("acct_1", created.metadata().id());
+
+        assertThat(second.revokedAt()).isEqualTo(first.revokedAt());
+    }
+
+    @Test
+    void revokeOfOtherAccountsTokenIsNotFound() {
+        CreatedToken created = manager.create("acct_1", "Not yours", Expiration.THIRTY_DAYS);
+        String id = created.metadata().id();
+
+        assertThatThrownBy(() -> manager.revoke("acct_2", id))
+                .isInstanceOf(TokenNotFoundException.class)
+                .hasMessage("No token with id '" + id + "' was found in this account."
+                        + " List the account's tokens to find the right id.")
+                .satisfies(e -> assertThat(((TokenNotFoundException) e).tokenId()).isEqualTo(id));
+        assertThat(store.findById(id).orElseThrow().isRevoked()).isFalse();
+    }
+
+    @Test
+    void revokeOfUnknownIdIsNotFound() {
+        assertThatThrownBy(() -> manager.revoke("acct_1", "tok_unknown"))
+                .isInstanceOf(TokenNotFoundException.class)
+                .hasMessageContaining("'tok_unknown'");
+    }
+}
