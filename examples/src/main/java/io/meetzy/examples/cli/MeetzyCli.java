@@ -1,0 +1,73 @@
+package io.meetzy.examples.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code meetzy} command. Exit codes: 0 success, 1 the operation failed (the reason on
+ * stderr), 2 bad usage.
+ */
+@Command(
+        name = "meetzy",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Create, use, list and revoke Meetzy API tokens.",
+        subcommands = {
+                DemoCommand.class,
+                ServeCommand.class,
+                TokensCommand.class,
+                CallCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class MeetzyCli implements Runnable {
+
+    /** The operation failed; the reason is on stderr. */
+    public static final int EXIT_FAILURE = 1;
+
+    /** The command line was wrong; usage is on stderr. */
+    public static final int EXIT_USAGE = 2;
+
+    private static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // H2's AUTO_SERVER mode, which lets several meetzy processes share one --data directory,
+        // listens on every interface unless told otherwise; keep it on loopback.
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs one command line with the given streams and returns its exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new MeetzyCli())
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler(new FailureHandler());
+        commandLine.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
+        commandLine.getCommandSpec().exitCodeOnExecutionException(EXIT_FAILURE);
+        return commandLine.execute(args);
+    }
+
+    /** Without a subcommand, print the usage and fail as bad usage. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of demo, serve, tokens, call.");
+    }
+
+    /** Prints a one-line reason instead of a stack trace. */
+    private static final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+            String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            commandLine.getErr().println("meetzy " + commandLine.getCommandName() + ": " + message);
+            return EXIT_FAILURE;
+        }
+    }
+}

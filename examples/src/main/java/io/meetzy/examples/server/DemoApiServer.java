@@ -1,0 +1,104 @@
+package io.meetzy.examples.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.meetzy.verifier.MeetzyAuthFilter;
+import io.meetzy.verifier.TokenVerifier;
+import io.meetzy.verifier.VerifiedToken;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo Meetzy API: {@code GET /v1/assistants} behind {@link MeetzyAuthFilter}, on the JDK
+ * {@link HttpServer}. It shows how a service mounts the verifier; the assistants it lists are
+ * sample data.
+ */
+public final class DemoApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoApiServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Seconds that {@link #close()} lets in-flight exchanges finish. */
+    private static final int STOP_DELAY_SECONDS = 1;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private DemoApiServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /**
+     * Starts the server on {@code host:port}; port 0 picks a free port.
+     *
+     * @throws IOException if the address cannot be bound, for example because the port is taken
+     */
+    public static DemoApiServer start(String host, int port, TokenVerifier verifier) throws IOException {
+        Objects.requireNonNull(verifier, "verifier");
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        server.createContext("/v1/assistants", DemoApiServer::listAssistants).getFilters()
+                .add(new MeetzyAuthFilter(verifier));
+
+        ExecutorService executor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        server.setExecutor(executor);
+        server.start();
+        LOG.debug("Demo API server started on {}", server.getAddress());
+        return new DemoApiServer(server, executor);
+    }
+
+    /** Returns the base URL clients use, such as {@code http://127.0.0.1:8080}. */
+    public URI baseUrl() {
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + address.getPort());
+    }
+
+    private static void listAssistants(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Allow", "GET");
+                writeJson(exchange, 405, Map.of("error", Map.of(
+                        "type", "invalid_request_error",
+                        "message", "Use GET on /v1/assistants.")));
+                return;
+            }
+
+            String accountId = MeetzyAuthFilter.principal(exchange).map(VerifiedToken::accountId).orElse("unknown");
+            List<Map<String, String>> assistants = List.of(
+                    Map.of("id", "asst_notes", "name", "Meeting notes", "account_id", accountId),
+                    Map.of("id", "asst_actions", "name", "Action items", "account_id", accountId));
+            writeJson(exchange, 200, Map.of("data", assistants));
+        }
+    }
+
+    private static void writeJson(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(STOP_DELAY_SECONDS);
+        executor.shutdownNow();
+        LOG.debug("Demo API server stopped");
+    }
+}

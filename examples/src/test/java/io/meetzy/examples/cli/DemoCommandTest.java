@@ -1,0 +1,43 @@
+package io.meetzy.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meetzy.core.ApiToken;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class DemoCommandTest {
+
+    private static final Pattern TOKEN_SHAPE = Pattern.compile("mzy_[0-9A-Za-z]{58}");
+
+    @Test
+    void demoRunsLifecycleAndExitsZero() {
+        CliRun run = CliRun.of("demo");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("1. Started the demo API at http://127.0.0.1:")
+                .contains("2. Created token \"Demo app\" (tok_")
+                .contains("3. Listed the account's tokens, masked:")
+                .contains("4. Called GET /v1/assistants with MeetzyClient: HTTP 200")
+                .contains("\"asst_notes\"")
+                .contains("5. The same call with curl")
+                .contains("6. Revoked token tok_")
+                .contains("7. Called GET /v1/assistants again with the revoked token: HTTP 401")
+                .contains("Bearer realm=\"meetzy\", error=\"invalid_token\"")
+                .contains("Demo finished");
+        assertThat(run.out()).containsPattern("curl -H \"Authorization: Bearer mzy_[0-9A-Za-z]{20}\\*{38}\" http://127\\.0\\.0\\.1:\\d+/v1/assistants");
+        assertThat(run.out()).containsPattern("active");
+    }
+
+    @Test
+    void demoPrintsNoFullToken() {
+        CliRun run = CliRun.of("demo");
+
+        Matcher matcher = TOKEN_SHAPE.matcher(run.out() + run.err());
+        while (matcher.find()) {
+            assertThat(ApiToken.parse(matcher.group()).isValid()).as("a full token was printed").isFalse();
+        }
+    }
+}
