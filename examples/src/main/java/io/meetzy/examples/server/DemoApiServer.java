@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo Meetzy API: {@code GET /v1/assistants} behind {@link MeetzyAuthFilter}, on the JDK
- * {@link HttpServer}. It shows how a service mounts the verifier; the assistants it lists are
+ * The demo Meetzy API: {@code GET /v1/assistants} behind {@link MeetzyAuthFilter} and an
+ * unauthenticated {@code GET /health}, on the JDK {@link HttpServer}. It shows how a service mounts the verifier; the assistants it lists are
  * sample data.
  */
 public final class DemoApiServer implements AutoCloseable {
@@ -50,6 +50,7 @@ public final class DemoApiServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/v1/assistants", DemoApiServer::listAssistants).getFilters()
                 .add(new MeetzyAuthFilter(verifier));
+        server.createContext("/health", DemoApiServer::health);
 
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         server.setExecutor(executor);
@@ -83,6 +84,13 @@ public final class DemoApiServer implements AutoCloseable {
                     Map.of("id", "asst_notes", "name", "Meeting notes", "account_id", accountId),
                     Map.of("id", "asst_actions", "name", "Action items", "account_id", accountId));
             writeJson(exchange, 200, Map.of("data", assistants));
+        }
+    }
+
+    /** Unauthenticated liveness check; also the baseline for measuring what verification costs. */
+    private static void health(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            writeJson(exchange, 200, Map.of("status", "ok"));
         }
     }
 

@@ -77,6 +77,16 @@ class ServeAndCallTest {
     }
 
     @Test
+    void healthNeedsNoToken() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/health")).timeout(Duration.ofSeconds(10)).build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
+    }
+
+    @Test
     void callReadsTokenFromEnvironment() throws Exception {
         String token = CliRun.of("tokens", "create", "--name", "call test", "--data", data.toString()).out().strip();
 
