@@ -22,7 +22,7 @@ public final class CallTheApi {
             MeetzyResponse response = client.get("/v1/assistants");
             System.out.println(response.body().get("data"));
         } catch (AuthenticationException e) {
-            // 401: the token is unknown, expired or revoked. The message says which and what to do.
+            // 401: the token is unknown, expired or revoked. The message names the cause and the fix.
             System.err.println(e.getMessage());
         }
     }
