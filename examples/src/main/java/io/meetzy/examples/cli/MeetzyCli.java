@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 TokensCommand.class,
                 CallCommand.class,
+                ScanCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class MeetzyCli implements Runnable {
@@ -58,7 +59,7 @@ public final class MeetzyCli implements Runnable {
     /** Without a subcommand, print the usage and fail as bad usage. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of demo, serve, tokens, call.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of demo, serve, tokens, call, scan.");
     }
 
     /** Prints a one-line reason instead of a stack trace. */
