@@ -14,4 +14,9 @@ public class AuthenticationException extends MeetzyApiException {
             String responseBody, Map<String, List<String>> headers) {
         super(message, statusCode, errorType, requestId, responseBody, headers);
     }
+
+    public AuthenticationException(String message, int statusCode, String errorType, Optional<String> requestId,
+            String responseBody, Map<String, List<String>> headers, RateLimit rateLimit, int attempts) {
+        super(message, statusCode, errorType, requestId, responseBody, headers, rateLimit, attempts);
+    }
 }

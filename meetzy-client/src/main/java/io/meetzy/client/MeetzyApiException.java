@@ -2,6 +2,7 @@ package io.meetzy.client;
 
 import io.meetzy.client.internal.HeaderMaps;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,11 +10,13 @@ import java.util.Optional;
 
 /**
  * Thrown when the API returns a status outside 2xx, or a 2xx response whose body is not JSON.
- * Redirects (3xx) arrive here too, because the client never follows them. Statuses 401, 403, 404
- * and 429 have their own subclasses.
+ * A redirect (3xx) arrives here when the client does not follow it: from https to http, to a
+ * scheme other than http and https, without a usable {@code Location}, or after too many
+ * redirects. Statuses 401, 403, 404 and 429 have their own subclasses.
  *
  * <p>The message gives the method, the path without its query, the status, the error type, the
- * server's message and the request id. Quote the request id when you contact Meetzy support.
+ * server's message and the request id, and the number of attempts when there was more than one.
+ * Quote the request id when you contact Meetzy support.
  */
 public class MeetzyApiException extends MeetzyException {
 
@@ -28,9 +31,12 @@ public class MeetzyApiException extends MeetzyException {
     private final String requestId;
     private final String responseBody;
     private final transient Map<String, List<String>> headers;
+    private final transient RateLimit rateLimit;
+    private final int attempts;
 
     /**
-     * Creates an exception for one response.
+     * Creates an exception for a response to the first attempt, with the rate-limit state read
+     * from {@code headers} as of now.
      *
      * @param message the full message, which must not contain the API token
      * @param statusCode the HTTP status code
@@ -41,12 +47,30 @@ public class MeetzyApiException extends MeetzyException {
      */
     public MeetzyApiException(String message, int statusCode, String errorType, Optional<String> requestId,
             String responseBody, Map<String, List<String>> headers) {
+        this(message, statusCode, errorType, requestId, responseBody, headers,
+                RateLimit.parse(headers, Instant.now()), 1);
+    }
+
+    /**
+     * Creates an exception for the response to the last of {@code attempts} attempts.
+     *
+     * @param rateLimit the rate-limit state read from the response
+     * @param attempts how many attempts the client made, at least 1
+     * @see #MeetzyApiException(String, int, String, Optional, String, Map)
+     */
+    public MeetzyApiException(String message, int statusCode, String errorType, Optional<String> requestId,
+            String responseBody, Map<String, List<String>> headers, RateLimit rateLimit, int attempts) {
         super(message);
         this.statusCode = statusCode;
         this.errorType = Objects.requireNonNull(errorType, "errorType");
         this.requestId = Objects.requireNonNull(requestId, "requestId").orElse(null);
         this.responseBody = Objects.requireNonNull(responseBody, "responseBody");
         this.headers = HeaderMaps.copyOf(headers);
+        this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, got " + attempts + ".");
+        }
+        this.attempts = attempts;
     }
 
     /** Returns the HTTP status code, such as 400 or 500. */
@@ -78,5 +102,15 @@ public class MeetzyApiException extends MeetzyException {
     /** Returns the response headers, unmodifiable; lookups ignore case. */
     public Map<String, List<String>> headers() {
         return headers;
+    }
+
+    /** Returns the rate-limit state of the response; see {@link RateLimit} for the fields read. */
+    public RateLimit rateLimit() {
+        return rateLimit;
+    }
+
+    /** Returns how many attempts the client made before it gave up, 1 when it did not retry. */
+    public int attempts() {
+        return attempts;
     }
 }

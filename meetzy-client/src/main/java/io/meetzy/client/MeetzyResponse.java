@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.meetzy.client.internal.HeaderMaps;
 import io.meetzy.client.internal.ResponseMapper;
+import io.meetzy.client.internal.TokenExpiry;
 import io.meetzy.client.internal.TokenRedactor;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +22,10 @@ import java.util.Optional;
  *     {@link com.fasterxml.jackson.databind.node.MissingNode} when the response had no body, as
  *     for 204 No Content.
  * @param headers the response headers, unmodifiable, with lookups that ignore case
+ * @param rateLimit the rate-limit state read from the headers when the response arrived
  */
-public record MeetzyResponse(int statusCode, JsonNode body, Map<String, List<String>> headers) {
+public record MeetzyResponse(int statusCode, JsonNode body, Map<String, List<String>> headers,
+        RateLimit rateLimit) {
 
     public MeetzyResponse {
         if (statusCode < 100 || statusCode > 599) {
@@ -29,6 +33,12 @@ public record MeetzyResponse(int statusCode, JsonNode body, Map<String, List<Str
         }
         body = Objects.requireNonNull(body, "body").deepCopy();
         headers = HeaderMaps.copyOf(headers);
+        Objects.requireNonNull(rateLimit, "rateLimit");
+    }
+
+    /** Creates a response whose rate-limit state is read from {@code headers} as of now. */
+    public MeetzyResponse(int statusCode, JsonNode body, Map<String, List<String>> headers) {
+        this(statusCode, body, headers, RateLimit.parse(headers, Instant.now()));
     }
 
     /** Returns a copy of the parsed JSON body. */
@@ -48,6 +58,14 @@ public record MeetzyResponse(int statusCode, JsonNode body, Map<String, List<Str
     }
 
     /**
+     * Returns when the token that made the request expires, from the {@code Meetzy-Token-Expires}
+     * header (an RFC 1123 date), or empty when the header is absent or not a valid date.
+     */
+    public Optional<Instant> tokenExpiresAt() {
+        return header(TokenExpiry.EXPIRES_HEADER).flatMap(TokenExpiry::parseHeader);
+    }
+
+    /**
      * Returns the status, request id and body with every token masked, because the response that
      * creates a token carries it in full. Headers are left out, since {@code Set-Cookie} and the
      * like may carry credentials.
@@ -55,6 +73,6 @@ public record MeetzyResponse(int statusCode, JsonNode body, Map<String, List<Str
     @Override
     public String toString() {
         return "MeetzyResponse[statusCode=" + statusCode + ", requestId=" + requestId().orElse("none")
-                + ", body=" + TokenRedactor.redact(body.toString()) + "]";
+                + ", rateLimit=" + rateLimit + ", body=" + TokenRedactor.redact(body.toString()) + "]";
     }
 }

@@ -1,29 +1,45 @@
 package io.meetzy.client;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Thrown for status 429: the token or the client address sent too many requests. Wait for
- * {@link #retryAfter()} when it is present before sending the next request.
+ * Thrown for status 429: the token or the client address sent too many requests. The client has
+ * already retried when its {@link RetryPolicy} allowed it; it fails at once when the server asks
+ * for a wait longer than {@link RetryPolicy#maxRetryAfter()}. Wait for {@link #retryAfter()} when
+ * it is present before sending the next request.
  */
 public class RateLimitException extends MeetzyApiException {
 
     private final Duration retryAfter;
 
+    /** Creates an exception for a response to the first attempt; see {@link MeetzyApiException}. */
     public RateLimitException(String message, int statusCode, String errorType, Optional<String> requestId,
             String responseBody, Map<String, List<String>> headers, Optional<Duration> retryAfter) {
-        super(message, statusCode, errorType, requestId, responseBody, headers);
+        this(message, statusCode, errorType, requestId, responseBody, headers, RateLimit.parse(headers, Instant.now()),
+                1, retryAfter);
+    }
+
+    /**
+     * Creates an exception for the response to the last of {@code attempts} attempts.
+     *
+     * @param retryAfter the wait from the {@code Retry-After} header, or empty
+     */
+    public RateLimitException(String message, int statusCode, String errorType, Optional<String> requestId,
+            String responseBody, Map<String, List<String>> headers, RateLimit rateLimit, int attempts,
+            Optional<Duration> retryAfter) {
+        super(message, statusCode, errorType, requestId, responseBody, headers, rateLimit, attempts);
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter").orElse(null);
     }
 
     /**
-     * Returns the wait from the {@code Retry-After} header in its delay-seconds form. It is empty
-     * when the header is absent, or is not a whole number of seconds (an HTTP date, a negative or
-     * fractional number, a list or other text), because this version reads only that form.
+     * Returns the wait from the {@code Retry-After} header, read as delay-seconds or as an HTTP date
+     * counted from when the response arrived. It is empty when the header is absent or unusable: a
+     * negative or fractional number, a date in the past, a list, an empty value or other text.
      */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);

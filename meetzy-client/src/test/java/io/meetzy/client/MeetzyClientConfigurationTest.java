@@ -151,8 +151,8 @@ class MeetzyClientConfigurationTest {
     void buildWithoutTokenFails() {
         assertThatThrownBy(() -> MeetzyClient.builder().build())
                 .isInstanceOf(MeetzyConfigurationException.class)
-                .hasMessage("No API token was set: call token(..) or tokenFromEnv() on the builder, or use"
-                        + " MeetzyClient.fromEnv() to read MEETZY_API_TOKEN.");
+                .hasMessage("No API token was set: call token(..), tokenFromEnv(), tokenFile(..) or tokenProvider(..)"
+                        + " on the builder, or use MeetzyClient.fromEnv() to read MEETZY_API_TOKEN.");
     }
 
     @Test

@@ -38,14 +38,15 @@ class MeetzyClientConnectionTest {
     @Test
     void refusedConnectionIsConnectionException() throws IOException {
         int port = closedLoopbackPort();
-        MeetzyClient client = MeetzyClient.builder().token(token.value()).baseUrl("http://127.0.0.1:" + port).build();
+        MeetzyClient client = MeetzyClient.builder().token(token.value()).baseUrl("http://127.0.0.1:" + port)
+                .retryPolicy(RetryPolicy.none()).build();
 
         MeetzyConnectionException e = catchThrowableOfType(MeetzyConnectionException.class,
                 () -> client.get("/v1/assistants?page=2"));
 
         assertThat(e).hasMessageStartingWith("GET /v1/assistants failed to reach http://127.0.0.1:" + port + " (");
-        assertThat(e).hasMessageEndingWith("Check the base URL and the network; the server may have received the"
-                + " request.");
+        assertThat(e).hasMessageEndingWith("Check the base URL and the network; the request was not sent.");
+        assertThat(e.attempts()).isEqualTo(1);
         assertThat(e).hasMessageNotContaining("page=2");
         assertThat(e.getCause()).isInstanceOf(IOException.class);
         assertThat(e.getMessage()).doesNotContain(TestTokens.secretOf(token.value()));
@@ -57,13 +58,15 @@ class MeetzyClientConnectionTest {
         MeetzyClient client = MeetzyClient.builder().token(token.value())
                 .baseUrl("http://127.0.0.1:" + SERVER.getPort())
                 .requestTimeout(Duration.ofMillis(100))
+                .retryPolicy(RetryPolicy.none())
                 .build();
 
         MeetzyConnectionException e = catchThrowableOfType(MeetzyConnectionException.class,
                 () -> client.get("/v1/assistants"));
 
-        assertThat(e).hasMessageStartingWith("GET /v1/assistants timed out waiting for the response from"
-                + " http://127.0.0.1:" + SERVER.getPort() + ".");
+        assertThat(e).hasMessage("GET /v1/assistants timed out waiting for the response from"
+                + " http://127.0.0.1:" + SERVER.getPort() + ". Check the base URL and the network; the server may have"
+                + " received the request.");
         assertThat(e.getCause()).isInstanceOf(HttpTimeoutException.class);
     }
 

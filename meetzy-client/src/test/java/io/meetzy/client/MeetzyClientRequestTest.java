@@ -44,11 +44,6 @@ class MeetzyClientRequestTest {
             .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
             .build();
 
-    @RegisterExtension
-    static final WireMockExtension OTHER_ORIGIN = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-            .build();
-
     private ApiToken token;
     private MeetzyClient client;
 
@@ -211,27 +206,6 @@ class MeetzyClientRequestTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("The request path '/v1/my tokens' is not a valid URI path")
                 .hasMessageContaining("percent-encode");
-    }
-
-    @Test
-    void redirectIsNotFollowed() {
-        OTHER_ORIGIN.stubFor(get("/v1/assistants").willReturn(okJson("{}")));
-        SERVER.stubFor(get("/v1/assistants").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", baseUrl(OTHER_ORIGIN) + "/v1/assistants?session=abc")));
-
-        assertThatThrownBy(() -> client.get("/v1/assistants"))
-                .isExactlyInstanceOf(MeetzyApiException.class)
-                .satisfies(thrown -> {
-                    MeetzyApiException e = (MeetzyApiException) thrown;
-                    assertThat(e.statusCode()).isEqualTo(302);
-                    assertThat(e.errorType()).isEqualTo(MeetzyApiException.UNKNOWN_ERROR_TYPE);
-                    assertThat(e.headers().get("location")).hasSize(1);
-                })
-                .hasMessageContaining("failed with status 302")
-                .hasMessageContaining("redirected to " + baseUrl(OTHER_ORIGIN) + "/v1/assistants.")
-                .hasMessageContaining("does not follow redirects")
-                .hasMessageNotContaining("session=abc");
-        assertThat(OTHER_ORIGIN.getAllServeEvents()).isEmpty();
     }
 
     @Test

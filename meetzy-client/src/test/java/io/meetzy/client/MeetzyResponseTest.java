@@ -24,7 +24,7 @@ class MeetzyResponseTest {
 
         MeetzyResponse response = new MeetzyResponse(201, body, Map.of("Meetzy-Request-Id", List.of("req_7")));
 
-        assertThat(response.toString()).isEqualTo("MeetzyResponse[statusCode=201, requestId=req_7, body="
+        assertThat(response.toString()).isEqualTo("MeetzyResponse[statusCode=201, requestId=req_7, rateLimit=unknown, body="
                 + "{\"id\":\"tok_1\",\"token\":\"" + token.maskedValue() + "\"}]");
         assertThat(response.body().path("token").asText()).isEqualTo(token.value());
     }

@@ -9,17 +9,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** Valid tokens for tests, from the real generator with a fixed clock. */
+/**
+ * Valid tokens for tests, from the real generator. {@link #newToken()} tokens expire a year after
+ * the real current time, so clients built with the system clock log no expiry warning;
+ * {@link #expiringAt(Instant)} gives a token for tests with a fixed clock.
+ */
 final class TestTokens {
 
-    private static final TokenGenerator GENERATOR = new TokenGenerator(new SecureRandom(),
-            Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC));
+    private static final TokenGenerator GENERATOR = new TokenGenerator(new SecureRandom(), Clock.systemUTC());
 
     private TestTokens() {
     }
 
     static ApiToken newToken() {
-        return GENERATOR.generate(Expiration.NINETY_DAYS).token();
+        return GENERATOR.generate(Expiration.ONE_YEAR).token();
+    }
+
+    /** Returns a token created at {@code now} whose embedded expiry day is the UTC day of {@code expiresAt}. */
+    static ApiToken expiringAt(Instant now, Instant expiresAt) {
+        TokenGenerator generator = new TokenGenerator(new SecureRandom(), Clock.fixed(now, ZoneOffset.UTC));
+        return generator.generate(expiresAt).token();
     }
 
     /** Returns the 32-character secret part, which no message may contain. */

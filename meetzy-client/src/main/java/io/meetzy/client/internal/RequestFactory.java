@@ -9,49 +9,46 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Builds the {@link HttpRequest} for one API call, with the headers every request carries. */
+/** Builds the {@link HttpRequest} for one attempt, with the headers every request carries. */
 public final class RequestFactory {
+
+    /** The header that lets the server recognize a repeated POST and apply it only once. */
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
     private static final String JSON = "application/json";
 
     private final URI baseUrl;
-    private final String authorization;
-    private final Duration requestTimeout;
 
-    /**
-     * Creates a factory for requests to {@code baseUrl} that authenticate with {@code tokenValue}.
-     *
-     * @throws MeetzyConfigurationException if the token contains a character that HTTP does not
-     *     allow in a header value. The message does not contain the token.
-     */
-    public RequestFactory(URI baseUrl, String tokenValue, Duration requestTimeout) {
+    public RequestFactory(URI baseUrl) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-        this.authorization = "Bearer " + Objects.requireNonNull(tokenValue, "tokenValue");
-        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-        checkAuthorizationHeader();
     }
 
     /**
-     * Returns the request for {@code method} on {@code path}, which is appended to the base URL.
+     * Returns the request for one attempt.
      *
-     * @throws IllegalArgumentException if the path does not start with {@code /} or is not a valid
-     *     URI path and query
+     * @param bearerToken the token for the {@code Authorization} header, or empty to send none, as
+     *     for a redirect to another origin
+     * @param timeout the time to wait for the response once connected
+     * @throws MeetzyConfigurationException if the token contains a character that HTTP does not
+     *     allow in a header value. The message does not contain the token.
      */
-    public HttpRequest create(String method, String path, Optional<byte[]> jsonBody) {
-        URI uri = resolve(path);
+    public HttpRequest create(String method, URI uri, Optional<byte[]> jsonBody, Optional<String> bearerToken,
+            Optional<String> idempotencyKey, Duration timeout) {
         HttpRequest.BodyPublisher publisher = jsonBody
                 .map(HttpRequest.BodyPublishers::ofByteArray)
                 .orElseGet(HttpRequest.BodyPublishers::noBody);
 
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .method(method, publisher)
-                .timeout(requestTimeout)
+                .timeout(timeout)
                 .header("Accept", JSON)
                 .header("User-Agent", UserAgent.value());
         if (jsonBody.isPresent()) {
             builder.header("Content-Type", JSON);
         }
-        return withAuthorization(builder).build();
+        idempotencyKey.ifPresent(key -> builder.header(IDEMPOTENCY_KEY_HEADER, key));
+        bearerToken.ifPresent(token -> withAuthorization(builder, token));
+        return builder.build();
     }
 
     /**
@@ -60,7 +57,7 @@ public final class RequestFactory {
      * authority always ends before the path: no path, not even {@code //other.host/x}, can change
      * the host the token is sent to.
      */
-    URI resolve(String path) {
+    public URI resolve(String path) {
         Objects.requireNonNull(path, "path");
         String quotedPath = "'" + TokenRedactor.redact(path) + "'";
         if (!path.startsWith("/")) {
@@ -77,17 +74,23 @@ public final class RequestFactory {
         }
     }
 
-    private void checkAuthorizationHeader() {
-        withAuthorization(HttpRequest.newBuilder(baseUrl));
+    /**
+     * Checks that {@code tokenValue} fits in a header value, for a value that skipped the token
+     * checks.
+     *
+     * @throws MeetzyConfigurationException if it does not; the message does not contain the token
+     */
+    public static void checkHeaderValue(URI baseUrl, String tokenValue) {
+        withAuthorization(HttpRequest.newBuilder(baseUrl), tokenValue);
     }
 
     /**
      * Adds the Authorization header. The JDK's message for a rejected header value quotes the
      * value, so the exception is replaced by one that names only the problem, without a cause.
      */
-    private HttpRequest.Builder withAuthorization(HttpRequest.Builder builder) {
+    private static HttpRequest.Builder withAuthorization(HttpRequest.Builder builder, String tokenValue) {
         try {
-            return builder.header("Authorization", authorization);
+            return builder.header("Authorization", "Bearer " + tokenValue);
         } catch (IllegalArgumentException e) {
             throw new MeetzyConfigurationException("The API token contains a character that is not allowed in"
                     + " an HTTP header, such as a line break: set the token to the exact value shown when it"

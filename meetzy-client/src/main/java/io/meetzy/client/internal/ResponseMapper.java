@@ -4,22 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.meetzy.client.AuthenticationException;
 import io.meetzy.client.MeetzyApiException;
+import io.meetzy.client.MeetzyConnectionException;
 import io.meetzy.client.MeetzyResponse;
 import io.meetzy.client.NotFoundException;
 import io.meetzy.client.PermissionException;
+import io.meetzy.client.RateLimit;
 import io.meetzy.client.RateLimitException;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Turns an HTTP response into a {@link MeetzyResponse}, or into the {@link MeetzyApiException}
- * subclass for its status. Messages repeat no token: the server's message is redacted.
+ * Turns the outcome of a call's last attempt into a {@link MeetzyResponse}, or into the exception
+ * for its status or failure. Messages repeat no token: the server's message is redacted.
  */
 public final class ResponseMapper {
 
@@ -27,74 +35,125 @@ public final class ResponseMapper {
 
     private final URI baseUrl;
     private final TokenSource tokenSource;
-    private final String tokenDisplayPrefix;
 
-    public ResponseMapper(URI baseUrl, TokenSource tokenSource, String tokenDisplayPrefix) {
+    public ResponseMapper(URI baseUrl, TokenSource tokenSource) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.tokenSource = Objects.requireNonNull(tokenSource, "tokenSource");
-        this.tokenDisplayPrefix = Objects.requireNonNull(tokenDisplayPrefix, "tokenDisplayPrefix");
     }
 
     /**
      * Returns the response of a 2xx status with a JSON or empty body.
      *
-     * @param path the request path without its query, for messages
-     * @throws MeetzyApiException for any other status, or a 2xx body that is not JSON
+     * @throws MeetzyApiException if the body is not JSON
      */
-    public MeetzyResponse map(String method, String path, int statusCode, byte[] body,
-            Map<String, List<String>> headers) {
-        Map<String, List<String>> headerCopy = HeaderMaps.copyOf(headers);
-        boolean successful = statusCode >= 200 && statusCode < 300;
-        if (!successful) {
-            throw toException(method, path, statusCode, body, headerCopy);
-        }
+    public MeetzyResponse success(Call call, HttpResponse<byte[]> response, Instant receivedAt, int attempts) {
+        Map<String, List<String>> headers = HeaderMaps.copyOf(response.headers().map());
+        RateLimit rateLimit = RateLimitHeaders.parse(headers, receivedAt);
 
-        Optional<JsonNode> json = Json.read(body);
+        Optional<JsonNode> json = Json.read(response.body());
         if (json.isEmpty()) {
-            throw notJson(method, path, statusCode, body, headerCopy);
+            throw notJson(call, response.statusCode(), response.body(), headers, rateLimit, attempts);
         }
-        return new MeetzyResponse(statusCode, json.get(), headerCopy);
+        return new MeetzyResponse(response.statusCode(), json.get(), headers, rateLimit);
     }
 
-    private MeetzyApiException notJson(String method, String path, int statusCode, byte[] body,
-            Map<String, List<String>> headers) {
-        String message = method + " " + path + " returned status " + statusCode + " with a body that is not JSON"
-                + " (Content-Type: " + HeaderMaps.first(headers, "Content-Type").orElse("none")
-                + "): check that the base URL " + baseUrl + " is the Meetzy API.";
-        return new MeetzyApiException(TokenRedactor.redact(message), statusCode, MeetzyApiException.UNKNOWN_ERROR_TYPE,
-                HeaderMaps.first(headers, REQUEST_ID_HEADER), text(body), headers);
-    }
+    /**
+     * Returns the exception for a response outside 2xx.
+     *
+     * @param tokenDisplayPrefix the display prefix of the token the attempt sent, for the 401 hint
+     * @param note why the client stopped retrying, as whole sentences, or empty
+     */
+    public MeetzyApiException failure(Call call, Outcome outcome, String tokenDisplayPrefix, int attempts,
+            Optional<String> note) {
+        HttpResponse<byte[]> response = outcome.response().orElseThrow();
+        Map<String, List<String>> headers = HeaderMaps.copyOf(response.headers().map());
+        int statusCode = response.statusCode();
+        byte[] body = response.body();
 
-    private MeetzyApiException toException(String method, String path, int statusCode, byte[] body,
-            Map<String, List<String>> headers) {
         ErrorBody error = ErrorBody.parse(body);
         String type = error.type().orElse(MeetzyApiException.UNKNOWN_ERROR_TYPE);
         Optional<String> requestId = error.requestId().or(() -> HeaderMaps.first(headers, REQUEST_ID_HEADER));
-        Optional<Duration> retryAfter = RetryAfter.parse(headers.get("Retry-After"));
+        Optional<Duration> retryAfter = RetryAfter.parse(headers.get("Retry-After"), outcome.receivedAt());
+        RateLimit rateLimit = RateLimitHeaders.parse(headers, outcome.receivedAt());
 
-        String message = TokenRedactor.redact(describe(method, path, statusCode, type, error, requestId,
-                body, headers, retryAfter));
+        StringBuilder message = new StringBuilder(describe(call, statusCode, type, error, requestId, body, headers));
+        Optional<String> hint = outcome.redirectProblem().or(() -> hint(statusCode, headers, retryAfter,
+                tokenDisplayPrefix));
+        hint.ifPresent(text -> message.append(' ').append(text));
+        appendRetrySummary(message, attempts, note);
+
+        String redacted = TokenRedactor.redact(message.toString());
         String responseBody = text(body);
         return switch (statusCode) {
-            case 401 -> new AuthenticationException(message, statusCode, type, requestId, responseBody, headers);
-            case 403 -> new PermissionException(message, statusCode, type, requestId, responseBody, headers);
-            case 404 -> new NotFoundException(message, statusCode, type, requestId, responseBody, headers);
-            case 429 -> new RateLimitException(message, statusCode, type, requestId, responseBody, headers,
-                    retryAfter);
-            default -> new MeetzyApiException(message, statusCode, type, requestId, responseBody, headers);
+            case 401 -> new AuthenticationException(redacted, statusCode, type, requestId, responseBody, headers,
+                    rateLimit, attempts);
+            case 403 -> new PermissionException(redacted, statusCode, type, requestId, responseBody, headers,
+                    rateLimit, attempts);
+            case 404 -> new NotFoundException(redacted, statusCode, type, requestId, responseBody, headers,
+                    rateLimit, attempts);
+            case 429 -> new RateLimitException(redacted, statusCode, type, requestId, responseBody, headers,
+                    rateLimit, attempts, retryAfter);
+            default -> new MeetzyApiException(redacted, statusCode, type, requestId, responseBody, headers,
+                    rateLimit, attempts);
         };
     }
 
-    private String describe(String method, String path, int statusCode, String type, ErrorBody error,
-            Optional<String> requestId, byte[] body, Map<String, List<String>> headers,
-            Optional<Duration> retryAfter) {
+    /** Returns the exception for an attempt that got no response. */
+    public MeetzyConnectionException connectionFailure(Call call, IOException cause, int attempts,
+            Optional<String> note) {
+        StringBuilder message = new StringBuilder(call.describe()).append(' ').append(problem(cause))
+                .append(". Check the base URL and the network");
+        message.append(cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+                ? "; the request was not sent."
+                : "; the server may have received the request.");
+        appendRetrySummary(message, attempts, note);
+        return new MeetzyConnectionException(TokenRedactor.redact(message.toString()), cause, attempts);
+    }
+
+    /** Returns the exception for a thread interrupted while it waited for a response or a retry. */
+    public MeetzyConnectionException interrupted(Call call, InterruptedException cause, int attempts) {
+        StringBuilder message = new StringBuilder(call.describe())
+                .append(" was interrupted before the response arrived. The server may have received the request.");
+        appendRetrySummary(message, attempts, Optional.empty());
+        return new MeetzyConnectionException(TokenRedactor.redact(message.toString()), cause, attempts);
+    }
+
+    private String problem(IOException cause) {
+        String origin = baseUrl.getScheme() + "://" + baseUrl.getRawAuthority();
+        if (cause instanceof HttpConnectTimeoutException) {
+            return "timed out while connecting to " + origin;
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return "timed out waiting for the response from " + origin;
+        }
+        return "failed to reach " + origin + " (" + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
+    }
+
+    private static void appendRetrySummary(StringBuilder message, int attempts, Optional<String> note) {
+        note.ifPresent(text -> message.append(' ').append(text));
+        if (attempts > 1) {
+            message.append(" The client made ").append(attempts).append(" attempts.");
+        }
+    }
+
+    private MeetzyApiException notJson(Call call, int statusCode, byte[] body, Map<String, List<String>> headers,
+            RateLimit rateLimit, int attempts) {
+        String message = call.describe() + " returned status " + statusCode + " with a body that is not JSON"
+                + " (Content-Type: " + HeaderMaps.first(headers, "Content-Type").orElse("none")
+                + "): check that the base URL " + baseUrl + " is the Meetzy API.";
+        return new MeetzyApiException(TokenRedactor.redact(message), statusCode, MeetzyApiException.UNKNOWN_ERROR_TYPE,
+                HeaderMaps.first(headers, REQUEST_ID_HEADER), text(body), headers, rateLimit, attempts);
+    }
+
+    private static String describe(Call call, int statusCode, String type, ErrorBody error,
+            Optional<String> requestId, byte[] body, Map<String, List<String>> headers) {
         StringBuilder message = new StringBuilder()
-                .append(method).append(' ').append(path)
+                .append(call.describe())
                 .append(" failed with status ").append(statusCode).append(" (").append(type).append("): ")
                 .append(sentence(error.message().orElseGet(() -> describeBody(body, headers))));
 
         requestId.ifPresent(id -> message.append(" Request id: ").append(id).append('.'));
-        hint(statusCode, headers, retryAfter).ifPresent(hint -> message.append(' ').append(hint));
         return message.toString();
     }
 
@@ -106,7 +165,8 @@ public final class ResponseMapper {
                 + HeaderMaps.first(headers, "Content-Type").orElse("none") + ", " + body.length + " bytes).";
     }
 
-    private Optional<String> hint(int statusCode, Map<String, List<String>> headers, Optional<Duration> retryAfter) {
+    private Optional<String> hint(int statusCode, Map<String, List<String>> headers, Optional<Duration> retryAfter,
+            String tokenDisplayPrefix) {
         if (statusCode >= 300 && statusCode < 400) {
             return Optional.of(redirectHint(headers));
         }
@@ -117,7 +177,7 @@ public final class ResponseMapper {
             case 403 -> Optional.of("The token is valid but lacks a scope this request needs:"
                     + " use a token created with that scope.");
             case 429 -> Optional.of(retryAfter
-                    .map(delay -> "Wait " + delay.toSeconds() + " seconds before the next request.")
+                    .map(delay -> "Wait " + wholeSecondsUp(delay) + " seconds before the next request.")
                     .orElse("Send fewer requests, and wait before the next one."));
             case 500, 502, 503, 504 -> Optional.of("The server failed to handle the request: try again later,"
                     + " and quote the request id to Meetzy support if it keeps failing.");
@@ -126,16 +186,21 @@ public final class ResponseMapper {
     }
 
     /**
-     * Explains the redirect. Only the scheme, host and path of the target are shown, because
-     * its query may carry a credential.
+     * Explains a redirect that came back without a Location the client could follow. Only the
+     * scheme, host and path of the target are shown, because its query may carry a credential.
      */
     private static String redirectHint(Map<String, List<String>> headers) {
         String target = HeaderMaps.first(headers, "Location")
                 .map(ResponseMapper::withoutQuery)
                 .map(location -> " to " + location)
-                .orElse("");
-        return "The server redirected" + target + ". The client does not follow redirects, so the token is never"
-                + " sent to another address: set the base URL to the address that serves the API.";
+                .orElse(" without a Location header");
+        return "The server redirected" + target + ", which the client could not follow: set the base URL to the"
+                + " address that serves the API.";
+    }
+
+    private static long wholeSecondsUp(Duration delay) {
+        long seconds = delay.toSeconds();
+        return delay.toNanosPart() > 0 ? seconds + 1 : seconds;
     }
 
     private static String withoutQuery(String location) {

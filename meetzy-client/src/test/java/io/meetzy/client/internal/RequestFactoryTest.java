@@ -19,12 +19,23 @@ class RequestFactoryTest {
     /** A raw value that would pass no token check, to reach the header guard directly. */
     private static final String TOKEN_WITH_NEWLINE = "mzy_0AbC1234567890abcdef\nSECRETsecretSECRETsecret12345678abcdef";
 
+    private final RequestFactory factory = new RequestFactory(BASE_URL);
+
     @Test
     void headerGuardHidesTokenFromJdkMessage() {
-        assertThatThrownBy(() -> new RequestFactory(BASE_URL, TOKEN_WITH_NEWLINE, Duration.ofSeconds(5)))
+        assertThatThrownBy(() -> RequestFactory.checkHeaderValue(BASE_URL, TOKEN_WITH_NEWLINE))
                 .isInstanceOf(MeetzyConfigurationException.class)
                 .hasMessage("The API token contains a character that is not allowed in an HTTP header, such as a"
                         + " line break: set the token to the exact value shown when it was created.")
+                .hasNoCause()
+                .hasMessageNotContaining("SECRET");
+    }
+
+    @Test
+    void headerGuardAppliesToEveryRequest() {
+        assertThatThrownBy(() -> factory.create("GET", BASE_URL, Optional.empty(), Optional.of(TOKEN_WITH_NEWLINE),
+                Optional.empty(), Duration.ofSeconds(5)))
+                .isInstanceOf(MeetzyConfigurationException.class)
                 .hasNoCause()
                 .hasMessageNotContaining("SECRET");
     }
@@ -38,8 +49,6 @@ class RequestFactoryTest {
 
     @Test
     void protocolRelativePathKeepsHost() {
-        RequestFactory factory = new RequestFactory(BASE_URL, "mzy_valid", Duration.ofSeconds(5));
-
         URI uri = factory.resolve("//other.example/v1/assistants");
 
         assertThat(uri.getHost()).isEqualTo("127.0.0.1");
@@ -49,8 +58,6 @@ class RequestFactoryTest {
 
     @Test
     void absoluteUrlAsPathRejected() {
-        RequestFactory factory = new RequestFactory(BASE_URL, "mzy_valid", Duration.ofSeconds(5));
-
         assertThatThrownBy(() -> factory.resolve("https://other.example/v1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("The request path 'https://other.example/v1' must start with '/'");
@@ -58,13 +65,30 @@ class RequestFactoryTest {
 
     @Test
     void bodySetsContentType() {
-        RequestFactory factory = new RequestFactory(BASE_URL, "mzy_valid", Duration.ofSeconds(5));
+        URI uri = factory.resolve("/v1/tokens");
 
-        HttpRequest withBody = factory.create("POST", "/v1/tokens", Optional.of(new byte[] {'{', '}'}));
-        HttpRequest withoutBody = factory.create("GET", "/v1/tokens", Optional.empty());
+        HttpRequest withBody = factory.create("POST", uri, Optional.of(new byte[] {'{', '}'}), Optional.of("t"),
+                Optional.empty(), Duration.ofSeconds(5));
+        HttpRequest withoutBody = factory.create("GET", uri, Optional.empty(), Optional.of("t"), Optional.empty(),
+                Duration.ofSeconds(5));
 
         assertThat(withBody.headers().firstValue("Content-Type")).contains("application/json");
         assertThat(withoutBody.headers().firstValue("Content-Type")).isEmpty();
         assertThat(withBody.timeout()).contains(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void authorizationAndKeyOnlyWhenGiven() {
+        URI uri = factory.resolve("/v1/tokens");
+
+        HttpRequest anonymous = factory.create("POST", uri, Optional.empty(), Optional.empty(), Optional.empty(),
+                Duration.ofSeconds(5));
+        HttpRequest keyed = factory.create("POST", uri, Optional.empty(), Optional.of("abc"), Optional.of("key-1"),
+                Duration.ofSeconds(5));
+
+        assertThat(anonymous.headers().firstValue("Authorization")).isEmpty();
+        assertThat(anonymous.headers().firstValue("Idempotency-Key")).isEmpty();
+        assertThat(keyed.headers().firstValue("Authorization")).contains("Bearer abc");
+        assertThat(keyed.headers().firstValue("Idempotency-Key")).contains("key-1");
     }
 }
