@@ -12,14 +12,19 @@ import io.meetzy.verifier.internal.RandomIds;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * Creates, lists and revokes an account's tokens in a {@link TokenStore}. Every method takes the
- * account id, and an id from another account behaves exactly like an unknown id.
+ * Creates, lists, rotates and revokes an account's tokens in a {@link TokenStore}. Every method
+ * takes the account id, and an id from another account behaves exactly like an unknown id.
  *
  * <p>The manager keeps no state of its own, so it is as thread-safe as its store. Revocation is
  * written to the store before {@link #revoke} returns, and {@link TokenVerifier} reads the store
@@ -29,6 +34,15 @@ public final class TokenManager {
 
     /** The maximum length of an account id, matching the {@code account_id} column. */
     public static final int MAX_ACCOUNT_ID_LENGTH = 200;
+
+    /**
+     * The maximum time a rotated token keeps working next to its replacement. A week covers a
+     * deployment cycle with a weekend in it. Beyond that, two live tokens for one purpose are a
+     * risk rather than a convenience.
+     */
+    public static final Duration MAX_GRACE_PERIOD = Duration.ofDays(7);
+
+    private static final Pattern SCOPE_SHAPE = Pattern.compile("[a-z_]{1,30}:[a-z_]{1,30}");
 
     private final TokenStore store;
     private final Clock clock;
@@ -56,24 +70,26 @@ public final class TokenManager {
      *     the rule of {@link TokenNames#normalize}
      */
     public CreatedToken create(String accountId, String name, Expiration expiration) {
+        return create(accountId, name, expiration, Scopes.ALL);
+    }
+
+    /**
+     * Creates a token that carries only {@code scopes} and stores its hash. The manager does not
+     * know who sends the request, so a service that lets one token create another must check that
+     * the new scopes are a subset of the caller's, as the REST API in {@code io.meetzy.verifier.rest}
+     * does.
+     *
+     * @throws IllegalArgumentException if the account id is blank or too long, the name breaks the
+     *     rule of {@link TokenNames#normalize}, or the scopes are empty or contain one outside
+     *     {@link Scopes#ALL}
+     */
+    public CreatedToken create(String accountId, String name, Expiration expiration, Set<String> scopes) {
         String account = checkAccountId(accountId);
         String normalizedName = TokenNames.normalize(name);
         Objects.requireNonNull(expiration, "expiration");
+        Set<String> checkedScopes = checkScopes(scopes);
 
-        GeneratedToken generated = generator.generate(expiration);
-        TokenMetadata metadata = new TokenMetadata(
-                RandomIds.tokenId(random),
-                account,
-                normalizedName,
-                generated.token().displayPrefix(),
-                Scopes.ALL,
-                Instants.truncate(generated.createdAt()),
-                Instants.truncate(generated.expiresAt()),
-                Optional.empty(),
-                Optional.empty());
-
-        store.insert(new StoredToken(metadata, hasher.hash(generated.token())));
-        return new CreatedToken(generated.token(), metadata);
+        return issue(account, normalizedName, checkedScopes, expiration);
     }
 
     /** Returns the account's tokens, newest first. Metadata carries only masked values. */
@@ -104,9 +120,112 @@ public final class TokenManager {
         return store.findById(id).orElseThrow(() -> new TokenNotFoundException(id));
     }
 
+    /**
+     * Rotates a token with the expiration preset it was created with; see
+     * {@link #rotate(String, String, Duration, Expiration)}.
+     *
+     * @throws IllegalArgumentException also if the token's expiry was shortened, for example by
+     *     an earlier rotation, so that its preset can no longer be derived from its instants
+     */
+    public RotatedToken rotate(String accountId, String id, Duration gracePeriod) {
+        TokenMetadata previous = find(accountId, id).orElseThrow(() -> new TokenNotFoundException(id));
+        Expiration preset = presetOf(previous).orElseThrow(() -> new IllegalArgumentException("The expiry of token '"
+                + id + "' was shortened, so the expiration it was created with is unknown. Choose one for the"
+                + " replacement: " + Expiration.codes() + "."));
+        return rotate(accountId, id, gracePeriod, preset);
+    }
+
+    /**
+     * Creates a replacement for a token, with the same name and scopes, that expires after
+     * {@code expiration} from now. The old token's expiry moves to now plus the grace period
+     * when that is earlier, and never later, so both tokens work during the grace period and the
+     * owner can update their applications before the old one stops. A grace period of zero
+     * makes the old token expire at once. This is the renewal process of create, update, test
+     * and revoke, as one call.
+     *
+     * <p>The replacement is stored before the old expiry is shortened: if the store fails in
+     * between, the old token still works and the call can be repeated.
+     *
+     * @return the replacement, whose full value exists only here, and the old token as stored now
+     * @throws TokenNotFoundException if the id is unknown or belongs to another account
+     * @throws IllegalArgumentException if the grace period is negative or longer than
+     *     {@link #MAX_GRACE_PERIOD}, or the token is revoked
+     */
+    public RotatedToken rotate(String accountId, String id, Duration gracePeriod, Expiration expiration) {
+        checkGracePeriod(gracePeriod);
+        Objects.requireNonNull(expiration, "expiration");
+        TokenMetadata previous = find(accountId, id).orElseThrow(() -> new TokenNotFoundException(id));
+        if (previous.isRevoked()) {
+            throw new IllegalArgumentException("Token '" + id + "' is revoked, so it cannot be rotated."
+                    + " Create a new token instead.");
+        }
+
+        CreatedToken replacement = issue(previous.accountId(), previous.name(), previous.scopes(), expiration);
+
+        Instant now = Instants.truncate(clock.instant());
+        store.shortenExpiry(id, now.plus(gracePeriod));
+        TokenMetadata updated = store.findById(id).orElseThrow(() -> new TokenNotFoundException(id));
+        return new RotatedToken(replacement, updated);
+    }
+
     @Override
     public String toString() {
         return "TokenManager[" + store + ", " + hasher + "]";
+    }
+
+    private CreatedToken issue(String accountId, String name, Set<String> scopes, Expiration expiration) {
+        GeneratedToken generated = generator.generate(expiration);
+        TokenMetadata metadata = new TokenMetadata(
+                RandomIds.tokenId(random),
+                accountId,
+                name,
+                generated.token().displayPrefix(),
+                scopes,
+                Instants.truncate(generated.createdAt()),
+                Instants.truncate(generated.expiresAt()),
+                Optional.empty(),
+                Optional.empty());
+
+        store.insert(new StoredToken(metadata, hasher.hash(generated.token())));
+        return new CreatedToken(generated.token(), metadata);
+    }
+
+    /**
+     * Returns the preset whose expiry from the creation instant is the stored expiry. Stores keep
+     * microseconds, and adding days or months keeps the sub-second part, so the match is exact.
+     */
+    private static Optional<Expiration> presetOf(TokenMetadata metadata) {
+        return Arrays.stream(Expiration.values())
+                .filter(preset -> preset.expiresAt(metadata.createdAt()).equals(metadata.expiresAt()))
+                .findFirst();
+    }
+
+    private static Set<String> checkScopes(Set<String> scopes) {
+        Objects.requireNonNull(scopes, "scopes");
+        if (scopes.isEmpty()) {
+            throw new IllegalArgumentException("A token needs at least one scope; choose from "
+                    + String.join(", ", new TreeSet<>(Scopes.ALL)) + ".");
+        }
+        for (String scope : scopes) {
+            if (!Scopes.ALL.contains(scope)) {
+                // Only a value shaped like a scope is echoed, so a secret pasted by mistake is not.
+                String quoted = SCOPE_SHAPE.matcher(scope).matches() ? "'" + scope + "'" : "of " + scope.length() + " characters";
+                throw new IllegalArgumentException("Unknown scope " + quoted + "; choose from "
+                        + String.join(", ", new TreeSet<>(Scopes.ALL)) + ".");
+            }
+        }
+        return Set.copyOf(scopes);
+    }
+
+    private static void checkGracePeriod(Duration gracePeriod) {
+        Objects.requireNonNull(gracePeriod, "gracePeriod");
+        if (gracePeriod.isNegative()) {
+            throw new IllegalArgumentException("The grace period must not be negative, got " + gracePeriod + ".");
+        }
+        if (gracePeriod.compareTo(MAX_GRACE_PERIOD) > 0) {
+            throw new IllegalArgumentException("The grace period " + gracePeriod + " is longer than the maximum of "
+                    + MAX_GRACE_PERIOD.toDays() + " days; use 0 to 7 days.");
+        }
     }
 
     private static String checkAccountId(String accountId) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -175,5 +176,138 @@ class TokenManagerTest {
         assertThatThrownBy(() -> manager.revoke("acct_1", "tok_unknown"))
                 .isInstanceOf(TokenNotFoundException.class)
                 .hasMessageContaining("'tok_unknown'");
+    }
+
+    @Test
+    void createWithScopesKeepsThem() {
+        CreatedToken created = manager.create("acct_1", "Reader", Expiration.THIRTY_DAYS, Set.of(Scopes.TOKENS_READ));
+
+        assertThat(created.metadata().scopes()).containsExactly(Scopes.TOKENS_READ);
+        assertThat(store.findById(created.metadata().id()).orElseThrow().scopes()).containsExactly(Scopes.TOKENS_READ);
+    }
+
+    @Test
+    void createWithUnknownScopeIsRejected() {
+        assertThatThrownBy(() -> manager.create("acct_1", "Admin", Expiration.THIRTY_DAYS, Set.of("tokens:admin")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Unknown scope 'tokens:admin'; choose from assistants:read, tokens:read, tokens:write.");
+        assertThatThrownBy(() -> manager.create("acct_1", "None", Expiration.THIRTY_DAYS, Set.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("A token needs at least one scope");
+        assertThat(manager.list("acct_1")).isEmpty();
+    }
+
+    @Test
+    void unknownScopeMessageNeverEchoesToken() {
+        String pasted = manager.create("acct_1", "Pasted", Expiration.THIRTY_DAYS).token().value();
+
+        assertThatThrownBy(() -> manager.create("acct_1", "Bad", Expiration.THIRTY_DAYS, Set.of(pasted)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Unknown scope of 62 characters")
+                .hasMessageNotContaining(pasted);
+    }
+
+    @Test
+    void rotateKeepsNameScopesAndPreset() {
+        CreatedToken old = manager.create("acct_1", "Billing", Expiration.SIX_MONTHS, Set.of(Scopes.ASSISTANTS_READ));
+        clock.advance(Duration.ofDays(10));
+
+        RotatedToken rotated = manager.rotate("acct_1", old.metadata().id(), Duration.ofHours(24));
+
+        TokenMetadata replacement = rotated.replacement().metadata();
+        assertThat(replacement.id()).isNotEqualTo(old.metadata().id());
+        assertThat(replacement.name()).isEqualTo("Billing");
+        assertThat(replacement.scopes()).containsExactly(Scopes.ASSISTANTS_READ);
+        assertThat(replacement.accountId()).isEqualTo("acct_1");
+        assertThat(replacement.expiresAt()).isEqualTo(Expiration.SIX_MONTHS.expiresAt(replacement.createdAt()));
+        assertThat(rotated.previous().expiresAt()).isEqualTo(Instant.parse("2025-06-26T10:20:30.123456Z"));
+        assertThat(manager.list("acct_1")).hasSize(2);
+    }
+
+    @Test
+    void rotateWithExplicitPresetUsesIt() {
+        CreatedToken old = manager.create("acct_1", "Short", Expiration.THIRTY_DAYS);
+
+        RotatedToken rotated = manager.rotate("acct_1", old.metadata().id(), Duration.ZERO, Expiration.ONE_YEAR);
+
+        TokenMetadata replacement = rotated.replacement().metadata();
+        assertThat(replacement.expiresAt()).isEqualTo(Expiration.ONE_YEAR.expiresAt(replacement.createdAt()));
+    }
+
+    @Test
+    void rotateWithZeroGraceExpiresOldAtOnce() {
+        CreatedToken old = manager.create("acct_1", "Now", Expiration.THIRTY_DAYS);
+
+        RotatedToken rotated = manager.rotate("acct_1", old.metadata().id(), Duration.ZERO);
+
+        assertThat(rotated.previous().status(clock.instant())).isEqualTo(TokenStatus.EXPIRED);
+        assertThat(TokenVerifier.builder(store).clock(clock).build().verify("Bearer " + old.token().value())
+                .isVerified()).isFalse();
+    }
+
+    @Test
+    void rotateNeverExtendsExpiry() {
+        CreatedToken old = manager.create("acct_1", "Nearly done", Expiration.THIRTY_DAYS);
+        clock.advance(Duration.ofDays(29).plusHours(23));
+
+        RotatedToken rotated = manager.rotate("acct_1", old.metadata().id(), Duration.ofDays(7));
+
+        assertThat(rotated.previous().expiresAt()).isEqualTo(old.metadata().expiresAt());
+    }
+
+    @Test
+    void rotateAfterShortenedExpiryNeedsPreset() {
+        CreatedToken old = manager.create("acct_1", "Twice", Expiration.THIRTY_DAYS);
+        String id = old.metadata().id();
+        manager.rotate("acct_1", id, Duration.ofHours(1));
+
+        assertThatThrownBy(() -> manager.rotate("acct_1", id, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The expiry of token '" + id + "' was shortened, so the expiration it was created with"
+                        + " is unknown. Choose one for the replacement: 30d, 90d, 6m, 1y, never.");
+        assertThat(manager.rotate("acct_1", id, Duration.ZERO, Expiration.NINETY_DAYS).replacement()).isNotNull();
+    }
+
+    @Test
+    void rotateRejectsBadGracePeriod() {
+        String id = manager.create("acct_1", "Grace", Expiration.THIRTY_DAYS).metadata().id();
+
+        assertThatThrownBy(() -> manager.rotate("acct_1", id, Duration.ofDays(7).plusSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The grace period PT168H1S is longer than the maximum of 7 days; use 0 to 7 days.");
+        assertThatThrownBy(() -> manager.rotate("acct_1", id, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The grace period must not be negative, got PT-1S.");
+        assertThat(manager.list("acct_1")).hasSize(1);
+    }
+
+    @Test
+    void rotateOfRevokedTokenIsRejected() {
+        String id = manager.create("acct_1", "Gone", Expiration.THIRTY_DAYS).metadata().id();
+        manager.revoke("acct_1", id);
+
+        assertThatThrownBy(() -> manager.rotate("acct_1", id, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Token '" + id + "' is revoked, so it cannot be rotated. Create a new token instead.");
+    }
+
+    @Test
+    void rotateOfOtherAccountsTokenIsNotFound() {
+        CreatedToken created = manager.create("acct_1", "Not yours", Expiration.THIRTY_DAYS);
+
+        assertThatThrownBy(() -> manager.rotate("acct_2", created.metadata().id(), Duration.ZERO))
+                .isInstanceOf(TokenNotFoundException.class);
+        assertThat(manager.list("acct_1")).hasSize(1);
+        assertThat(manager.list("acct_2")).isEmpty();
+    }
+
+    @Test
+    void rotatedTokenPrintsMasked() {
+        String id = manager.create("acct_1", "Print", Expiration.THIRTY_DAYS).metadata().id();
+
+        RotatedToken rotated = manager.rotate("acct_1", id, Duration.ZERO);
+
+        assertThat(rotated.toString()).doesNotContain(rotated.replacement().token().value())
+                .contains(rotated.replacement().token().maskedValue());
     }
 }
