@@ -1,5 +1,6 @@
 package io.meetzy.client;
 
+import io.meetzy.client.internal.HeaderMaps;
 import io.meetzy.client.internal.RateLimitHeaders;
 
 import java.time.Duration;
@@ -54,7 +55,7 @@ public record RateLimit(OptionalLong limit, OptionalLong remaining, Optional<Dur
      *     into a wait
      */
     public static RateLimit parse(Map<String, List<String>> headers, Instant receivedAt) {
-        return RateLimitHeaders.parse(headers, receivedAt);
+        return RateLimitHeaders.parse(HeaderMaps.copyOf(headers), receivedAt);
     }
 
     /** Returns whether any part is known. */

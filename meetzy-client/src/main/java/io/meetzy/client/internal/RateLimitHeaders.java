@@ -27,7 +27,10 @@ public final class RateLimitHeaders {
     private RateLimitHeaders() {
     }
 
-    /** Returns the state read from {@code headers}; see {@link RateLimit} for the fields and their order. */
+    /**
+     * Returns the state read from {@code headers}, whose lookups must ignore case as
+     * {@link HeaderMaps#copyOf} makes them; see {@link RateLimit} for the fields and their order.
+     */
     public static RateLimit parse(Map<String, List<String>> headers, Instant receivedAt) {
         Parts draft = fromDraftFields(headers);
         Parts triple = new Parts(
