@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meetzy.client.MeetzyApiException;
 import io.meetzy.client.MeetzyClient;
 import io.meetzy.client.MeetzyResponse;
+import io.meetzy.client.RateLimit;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,15 @@ final class CallCommand implements java.util.concurrent.Callable<Integer> {
             description = "API base URL; overrides MEETZY_BASE_URL (default: https://api.meetzy.ai).")
     String baseUrl;
 
+    @Option(names = "--max-retries", paramLabel = "N",
+            description = "Retries after the first attempt on connection failures, timeouts and status 408, 429 and"
+                    + " 5xx (default: 2; 0 sends the request once).")
+    Integer maxRetries;
+
+    @Option(names = "--idempotency-key", paramLabel = "KEY",
+            description = "Idempotency-Key for POST, sent on every attempt (default: a new random key per call).")
+    String idempotencyKey;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,20 +63,40 @@ final class CallCommand implements java.util.concurrent.Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid PATH '" + path + "'. It starts with /, for example /v1/assistants.");
         }
+        if (maxRetries != null && maxRetries < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for --max-retries: " + maxRetries + ". Use 0 or more.");
+        }
+        if (idempotencyKey != null && !verb.equals("POST")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--idempotency-key applies only to POST; " + verb + " is retried without one.");
+        }
         JsonNode body = parseBody();
 
-        MeetzyClient client = ClientFactory.fromEnvironment(baseUrl);
+        MeetzyClient client = ClientFactory.fromEnvironment(baseUrl, Optional.ofNullable(maxRetries));
         try {
             MeetzyResponse response = switch (verb) {
-                case "POST" -> client.post(path, body == null ? TokenJson.MAPPER.createObjectNode() : body);
+                case "POST" -> post(client, body == null ? TokenJson.MAPPER.createObjectNode() : body);
                 case "DELETE" -> client.delete(path);
                 default -> client.get(path);
             };
-            print(response.statusCode(), response.headers(), bodyText(response.body()));
+            print(response.statusCode(), response.rateLimit(), response.headers(), bodyText(response.body()));
             return 0;
         } catch (MeetzyApiException e) {
-            print(e.statusCode(), e.headers(), e.responseBody());
+            print(e.statusCode(), e.rateLimit(), e.headers(), e.responseBody());
             return MeetzyCli.EXIT_FAILURE;
+        }
+    }
+
+    private MeetzyResponse post(MeetzyClient client, JsonNode body) {
+        if (idempotencyKey == null) {
+            return client.post(path, body);
+        }
+        try {
+            return client.post(path, body, idempotencyKey);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for --idempotency-key: "
+                    + e.getMessage());
         }
     }
 
@@ -82,9 +112,10 @@ final class CallCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private void print(int status, Map<String, List<String>> headers, String body) {
+    private void print(int status, RateLimit rateLimit, Map<String, List<String>> headers, String body) {
         PrintWriter out = spec.commandLine().getOut();
         out.println("HTTP " + status);
+        out.println("Rate limit: " + rateLimit);
         for (String name : SHOWN_HEADERS) {
             headerValue(headers, name).ifPresent(value -> out.println(name + ": " + value));
         }
