@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.meetzy.core.ApiToken;
 import io.meetzy.core.Expiration;
 import io.meetzy.core.TokenGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -74,6 +76,22 @@ class TokenFileScannerTest {
 
         assertThat(Files.size(file)).isEqualTo(SMALL_CHUNK);
         assertThat(found).containsExactly("1 " + token.maskedValue());
+    }
+
+    @Test
+    void lineNumbersExactBesideNewlineLikeBytes() throws IOException {
+        ApiToken token = newToken();
+        byte[] nearNewlines = {0x0B, 0x09, (byte) 0x8A, 0x01, 0x0A, 0x0A, (byte) 0xFF, 0x0A, 0x0B, 0x0A, (byte) 0x80, 0x7F};
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < 100; i++) {
+            bytes.write(nearNewlines);
+        }
+        bytes.write((" " + token.value()).getBytes(StandardCharsets.US_ASCII));
+        Path file = Files.write(directory.resolve("mixed.bin.txt"), bytes.toByteArray());
+
+        List<String> found = scan(new TokenFileScanner(SMALL_CHUNK), file);
+
+        assertThat(found).containsExactly((1 + 100 * 4) + " " + token.maskedValue());
     }
 
     @Test
