@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -201,6 +202,33 @@ public final class JdbcTokenStore implements TokenStore {
         Instant used = Instants.truncate(usedAt);
         update("recordLastUsed", "UPDATE meetzy_api_tokens SET last_used_at = ?"
                 + " WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)", used, id, used);
+    }
+
+    /** Writes all the uses in one JDBC batch on one connection. */
+    @Override
+    public void recordLastUsed(Map<String, Instant> usedAtById) {
+        Objects.requireNonNull(usedAtById, "usedAtById");
+        if (usedAtById.isEmpty()) {
+            return;
+        }
+
+        String sql = "UPDATE meetzy_api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)";
+        try {
+            pool.run(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (Map.Entry<String, Instant> use : usedAtById.entrySet()) {
+                        Instant used = Instants.truncate(use.getValue());
+                        setInstant(statement, 1, Optional.of(used));
+                        statement.setString(2, use.getKey());
+                        setInstant(statement, 3, Optional.of(used));
+                        statement.addBatch();
+                    }
+                    return statement.executeBatch();
+                }
+            });
+        } catch (SQLException e) {
+            throw failure("recordLastUsed", e);
+        }
     }
 
     /** Closes the pooled connections. Closing twice is harmless. */

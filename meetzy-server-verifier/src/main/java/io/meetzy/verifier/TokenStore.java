@@ -4,6 +4,7 @@ import io.meetzy.core.TokenMetadata;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,6 +55,15 @@ public interface TokenStore extends AutoCloseable {
      * earlier one and never the reverse. An unknown id is ignored.
      */
     void recordLastUsed(String id, Instant usedAt);
+
+    /**
+     * Records the last use of several tokens at once, with the rule of {@link #recordLastUsed(String, Instant)}
+     * for each. {@link TokenVerifier} calls this from a background thread with the uses it collected.
+     * This default calls the single-token method for each entry; stores that can batch writes override it.
+     */
+    default void recordLastUsed(Map<String, Instant> usedAtById) {
+        usedAtById.forEach(this::recordLastUsed);
+    }
 
     /** Releases the store's resources. Later calls on the store fail with {@link IllegalStateException}. */
     @Override

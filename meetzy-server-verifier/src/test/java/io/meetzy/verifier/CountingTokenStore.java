@@ -4,19 +4,29 @@ import io.meetzy.core.TokenMetadata;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A recording fake: forwards to an in-memory store and counts the calls the verifier makes. */
 final class CountingTokenStore implements TokenStore {
 
-    final TokenStore delegate = new InMemoryTokenStore();
+    final TokenStore delegate;
     final AtomicInteger lookups = new AtomicInteger();
     final AtomicInteger lastUsedWrites = new AtomicInteger();
+    final AtomicInteger lastUsedBatches = new AtomicInteger();
     /** When set, lookups throw it, as a store whose database is down would. */
     volatile RuntimeException failure;
     /** When set, last-use writes throw it. */
     volatile RuntimeException lastUsedFailure;
+
+    CountingTokenStore() {
+        this(new InMemoryTokenStore());
+    }
+
+    CountingTokenStore(TokenStore delegate) {
+        this.delegate = delegate;
+    }
 
     @Override
     public void insert(StoredToken token) {
@@ -59,6 +69,12 @@ final class CountingTokenStore implements TokenStore {
             throw lastUsedFailure;
         }
         delegate.recordLastUsed(id, usedAt);
+    }
+
+    @Override
+    public void recordLastUsed(Map<String, Instant> usedAtById) {
+        lastUsedBatches.incrementAndGet();
+        TokenStore.super.recordLastUsed(usedAtById);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.meetzy.verifier;
 
+import io.meetzy.verifier.internal.FormParameters;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,13 +23,13 @@ class ErrorResponsesTest {
 
     @Test
     void queryTokenDetection() {
-        assertThat(MeetzyAuthFilter.hasQueryToken(null)).isFalse();
-        assertThat(MeetzyAuthFilter.hasQueryToken("")).isFalse();
-        assertThat(MeetzyAuthFilter.hasQueryToken("limit=5&my_access_token=x")).isFalse();
-        assertThat(MeetzyAuthFilter.hasQueryToken("q=access_token")).isFalse();
-        assertThat(MeetzyAuthFilter.hasQueryToken("access_token=x")).isTrue();
-        assertThat(MeetzyAuthFilter.hasQueryToken("a=1&access_token")).isTrue();
-        assertThat(MeetzyAuthFilter.hasQueryToken("access%5Ftoken=x")).isTrue();
-        assertThat(MeetzyAuthFilter.hasQueryToken("access%zztoken=x&b=%")).isFalse();
+        assertThat(FormParameters.contains(null, FormParameters.ACCESS_TOKEN)).isFalse();
+        assertThat(FormParameters.contains("", FormParameters.ACCESS_TOKEN)).isFalse();
+        assertThat(FormParameters.contains("limit=5&my_access_token=x", FormParameters.ACCESS_TOKEN)).isFalse();
+        assertThat(FormParameters.contains("q=access_token", FormParameters.ACCESS_TOKEN)).isFalse();
+        assertThat(FormParameters.contains("access_token=x", FormParameters.ACCESS_TOKEN)).isTrue();
+        assertThat(FormParameters.contains("a=1&access_token", FormParameters.ACCESS_TOKEN)).isTrue();
+        assertThat(FormParameters.contains("access%5Ftoken=x", FormParameters.ACCESS_TOKEN)).isTrue();
+        assertThat(FormParameters.contains("access%zztoken=x&b=%", FormParameters.ACCESS_TOKEN)).isFalse();
     }
 }

@@ -173,6 +173,24 @@ abstract class TokenStoreContractTest {
     }
 
     @Test
+    void recordLastUsedBatchAppliesEachEntry() {
+        TestTokens.Issued used = TestTokens.issue(TestTokens.randomId(), account, CREATED, EXPIRES);
+        TestTokens.Issued recent = TestTokens.issue(TestTokens.randomId(), account, CREATED, EXPIRES);
+        store.insert(used.stored());
+        store.insert(recent.stored());
+        store.recordLastUsed(recent.metadata().id(), CREATED.plusSeconds(500));
+
+        store.recordLastUsed(java.util.Map.of(
+                used.metadata().id(), CREATED.plusSeconds(100),
+                recent.metadata().id(), CREATED.plusSeconds(200),
+                TestTokens.randomId(), CREATED.plusSeconds(300)));
+
+        assertThat(store.findById(used.metadata().id()).orElseThrow().lastUsedAt()).contains(CREATED.plusSeconds(100));
+        assertThat(store.findById(recent.metadata().id()).orElseThrow().lastUsedAt())
+                .as("an earlier use never replaces a later one").contains(CREATED.plusSeconds(500));
+    }
+
+    @Test
     void recordLastUsedOfUnknownIdIsIgnored() {
         store.recordLastUsed(TestTokens.randomId(), CREATED);
 

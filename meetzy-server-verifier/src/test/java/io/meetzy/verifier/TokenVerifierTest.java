@@ -289,21 +289,45 @@ class TokenVerifierTest {
     }
 
     @Test
-    void lastUsedWrittenOncePerMinute() {
+    void lastUsedNotedOncePerMinute() {
         CreatedToken created = manager.create("acct_1", "Busy", Expiration.THIRTY_DAYS);
         String header = "Bearer " + created.token().value();
 
         verifier.verify(header);
         clock.advance(Duration.ofSeconds(59));
         verifier.verify(header);
+        assertThat(store.lastUsedWrites).as("nothing is written on the request path").hasValue(0);
+
+        verifier.close();
         assertThat(store.lastUsedWrites).hasValue(1);
         assertThat(store.findById(created.metadata().id()).orElseThrow().lastUsedAt()).contains(NOW);
+    }
 
-        clock.advance(Duration.ofSeconds(1));
+    @Test
+    void lastUsedNotedAgainAfterMinute() {
+        CreatedToken created = manager.create("acct_1", "Busy", Expiration.THIRTY_DAYS);
+        String header = "Bearer " + created.token().value();
+
         verifier.verify(header);
-        assertThat(store.lastUsedWrites).hasValue(2);
+        clock.advance(Duration.ofSeconds(60));
+        verifier.verify(header);
+        verifier.close();
+
+        assertThat(store.lastUsedWrites).as("both uses are in one pending entry").hasValue(1);
         assertThat(store.findById(created.metadata().id()).orElseThrow().lastUsedAt())
                 .contains(NOW.plusSeconds(60));
+    }
+
+    @Test
+    void lastUsedFromAnotherProcessIsRespected() {
+        CreatedToken created = manager.create("acct_1", "Shared", Expiration.THIRTY_DAYS);
+        store.recordLastUsed(created.metadata().id(), NOW.minusSeconds(30));
+        store.lastUsedWrites.set(0);
+
+        verifier.verify("Bearer " + created.token().value());
+        verifier.close();
+
+        assertThat(store.lastUsedWrites).hasValue(0);
     }
 
     @Test
@@ -312,6 +336,7 @@ class TokenVerifierTest {
         store.lastUsedFailure = new IllegalStateException("database is read-only");
 
         assertThat(verifier.verify("Bearer " + created.token().value()).isVerified()).isTrue();
+        verifier.close();
         assertThat(store.lastUsedWrites).hasValue(1);
     }
 
@@ -366,6 +391,8 @@ class TokenVerifierTest {
 
     @Test
     void fuzzedHeadersNeverThrow() {
+        TokenVerifier verifier = TokenVerifier.builder(store).clock(clock)
+                .rateLimit(new RateLimitPolicy(1_000_000, Duration.ofMinutes(1))).build();
         CreatedToken created = manager.create("acct_1", "Fuzz target", Expiration.THIRTY_DAYS);
         String value = created.token().value();
         Random random = new Random(20250615);
