@@ -326,7 +326,6 @@ public final class TokenVerifier implements AutoCloseable {
      * Returns the time source of the rate limiters and usage notes. For the system clock it is
      * {@link System#nanoTime}, which does not jump when the wall clock is set. Any other clock (a
      * test clock, for example) drives them through its instants.
-
      */
     private static LongSupplier nanoTimeOf(Clock clock) {
         if (clock.equals(Clock.systemUTC())) {
