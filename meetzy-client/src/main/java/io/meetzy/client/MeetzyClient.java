@@ -43,7 +43,7 @@ import java.util.concurrent.CompletableFuture;
  * {@link MeetzyApiException} subclass, and a request without a response throws
  * {@link MeetzyConnectionException}. All of them are unchecked. Each {@code ...Async} method
  * returns a {@link CompletableFuture} that completes with the same response or exception, follows
- * the same retry rules, and holds no thread while it waits between attempts.
+ * the same retry rules, and occupies no thread while it waits between attempts.
  *
  * <p><b>Retries.</b> Connection failures, timeouts and statuses 408, 429, 500, 502, 503 and 504
  * are retried as the {@link RetryPolicy} says (by default three attempts with exponential backoff
@@ -90,8 +90,8 @@ public final class MeetzyClient {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     /**
-     * Seven days: a weekly job or a colleague back from a week off still sees the warning before
-     * the token stops working.
+     * Seven days: a weekly job, or a colleague back from a week off, still gets the warning
+     * before the token stops working.
      */
     public static final Duration DEFAULT_TOKEN_EXPIRY_WARNING = Duration.ofDays(7);
 
@@ -413,7 +413,7 @@ public final class MeetzyClient {
             return this;
         }
 
-        /** Sets a listener told about each retry before its wait. */
+        /** Sets a listener that receives an event for each retry, before its wait. */
         public Builder retryListener(RetryListener retryListener) {
             this.retryListener = Objects.requireNonNull(retryListener, "retryListener");
             return this;

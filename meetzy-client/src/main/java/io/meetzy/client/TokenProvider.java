@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * that is not a well-formed Meetzy token fails that request with a
  * {@link MeetzyConfigurationException}, which names the source and never contains the value.
  *
- * <p>When the server answers 401, the client calls {@link #reload()} once and repeats the request
+ * <p>When the server returns 401, the client calls {@link #reload()} once and repeats the request
  * if the token changed, so a token rotated just before the request still works.
  *
  * <p>Implementations must be thread-safe and fast, because {@link #token()} runs on every request;

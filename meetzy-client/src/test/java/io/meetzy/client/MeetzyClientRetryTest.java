@@ -77,7 +77,7 @@ class MeetzyClientRetryTest {
         return clientBuilder(EXACT).build();
     }
 
-    /** Stubs {@code GET path} to answer {@code first}, then 200 with {@code {"ok":true}}. */
+    /** Stubs {@code GET path} to return {@code first}, then 200 with {@code {"ok":true}}. */
     private static void firstThenOk(String path, ResponseDefinitionBuilder first) {
         SERVER.stubFor(get(path).inScenario(path).whenScenarioStateIs(STARTED)
                 .willReturn(first).willSetStateTo("recovered"));
@@ -117,7 +117,7 @@ class MeetzyClientRetryTest {
     @ParameterizedTest
     @ValueSource(strings = {"-5", "1.5", "3, 4", "", "soon", "Wed, 21 Oct 2015 07:28:00 GMT",
             "99999999999999999999999", "Sunday, 06-Nov-94 08:49:37 GMT", "0x10"})
-    void unusableRetryAfterFallsBackToBackoff(String retryAfter) {
+    void unusableRetryAfterUsesBackoff(String retryAfter) {
         firstThenOk("/v1/assistants", status(429).withHeader("Retry-After", retryAfter));
 
         MeetzyResponse response = client().get("/v1/assistants");
@@ -127,7 +127,7 @@ class MeetzyClientRetryTest {
     }
 
     @Test
-    void retryAfterDateInPastFallsBackToBackoff() {
+    void pastRetryAfterDateUsesBackoff() {
         firstThenOk("/v1/assistants", status(503).withHeader("Retry-After", httpDate(START.minusSeconds(30))));
 
         client().get("/v1/assistants");
@@ -159,6 +159,17 @@ class MeetzyClientRetryTest {
                 + " (RetryPolicy.maxRetryAfter).");
         assertThat(time.sleeps()).isEmpty();
         SERVER.verify(1, getRequestedFor(urlEqualTo("/v1/assistants")));
+    }
+
+    @Test
+    void largestRetryAfterFailsAtOnce() {
+        SERVER.stubFor(get("/v1/assistants").willReturn(status(503)
+                .withHeader("Retry-After", String.valueOf(Long.MAX_VALUE))));
+
+        MeetzyApiException e = catchThrowableOfType(MeetzyApiException.class, () -> client().get("/v1/assistants"));
+
+        assertThat(e).hasMessageContaining("the server asked to wait " + Long.MAX_VALUE + " seconds");
+        assertThat(time.sleeps()).isEmpty();
     }
 
     @Test

@@ -89,6 +89,13 @@ class RateLimitTest {
     }
 
     @Test
+    void legacyResetBeyondInstantRangeIsIgnored() {
+        RateLimit rateLimit = parse(Map.of("X-RateLimit-Reset", List.of(String.valueOf(Long.MAX_VALUE))));
+
+        assertThat(rateLimit.reset()).isEmpty();
+    }
+
+    @Test
     void draftWinsOverOlderFields() {
         RateLimit rateLimit = parse(Map.of(
                 "RateLimit", List.of("\"default\";r=1;t=2"),

@@ -11,9 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The token the client sends: asks the {@link TokenProvider} before each attempt, validates a value
- * it has not seen before, and keeps the last validated one so an unchanged value costs one string
- * comparison.
+ * The token the client sends. It calls the {@link TokenProvider} before each attempt and validates
+ * only a value it has not seen before, so an unchanged value costs one string comparison.
  */
 public final class ActiveToken {
 
@@ -65,7 +64,7 @@ public final class ActiveToken {
     /**
      * Reads the source again after {@code rejected} got a 401, and returns the new token if it differs.
      *
-     * @throws MeetzyConfigurationException if the source now holds an invalid token
+     * @throws MeetzyConfigurationException if the source now contains an invalid token
      */
     public Optional<ApiToken> reloadAfterRejection(ApiToken rejected) {
         Validated reloaded = validate(provider.reload(), current);

@@ -46,7 +46,7 @@ public final class Backoff {
 
     /**
      * Returns the server's wait plus a random extra of up to the policy's jitter times that wait,
-     * so many clients told the same {@code Retry-After} do not all return at the same moment.
+     * so many clients given the same {@code Retry-After} do not all return at the same moment.
      * The extra is never negative, so the client never retries before the server asked.
      */
     public Duration afterRetryAfter(Duration retryAfter) {

@@ -260,7 +260,8 @@ public final class CallExecutor {
 
     /** Returns a duration in seconds for messages, such as {@code 60} or {@code 1.2}. */
     private static String seconds(Duration duration) {
-        return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
+        BigDecimal millisPart = BigDecimal.valueOf(duration.toMillisPart(), 3);
+        return BigDecimal.valueOf(duration.getSeconds()).add(millisPart).stripTrailingZeros().toPlainString();
     }
 
     private void sleep(Duration duration) throws InterruptedException {

@@ -24,7 +24,7 @@ public final class ClientRateLimiter {
      * @param maxWait the longest wait for a permit; a longer one is reported as unavailable
      * @param clock the time source of the limiter's periods.
      *     NOTE: the limiter reads the wall clock through it, so a wall-clock step backwards can
-     *     lengthen one wait; the JDK's monotonic clock cannot be combined with an injected clock.
+     *     lengthen one wait. The JDK's monotonic clock cannot be injected, so tests could not use it.
      */
     public ClientRateLimiter(int permits, Duration period, Duration maxWait, Clock clock) {
         this.permits = permits;
@@ -38,8 +38,8 @@ public final class ClientRateLimiter {
     }
 
     /**
-     * Reserves a permit and returns how long to wait before using it, or empty when the wait would
-     * exceed the maximum; then no permit is taken.
+     * Reserves a permit and returns how long to wait before using it. Returns empty, and takes no
+     * permit, when the wait would exceed the maximum.
      */
     public Optional<Duration> reserve() {
         long nanos = limiter.reservePermission();

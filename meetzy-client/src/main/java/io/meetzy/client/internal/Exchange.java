@@ -105,15 +105,20 @@ public final class Exchange {
 
     private HttpRequest request(Call call, Hop hop, ApiToken token, Duration timeout) {
         boolean authorized = tokenOrigin.equals(Origin.of(hop.uri()));
-        LOG.trace("Sending {} {} (redirect {}, Authorization {})", hop.method(), withoutQuery(hop.uri()),
-                hop.redirects(), authorized ? "sent" : "left out for another origin");
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("Sending {} {} (redirect {}, Authorization {})", hop.method(), withoutQuery(hop.uri()),
+                    hop.redirects(), authorized ? "sent" : "left out for another origin");
+        }
         Optional<String> bearer = authorized ? Optional.of(token.value()) : Optional.empty();
         return requestFactory.create(hop.method(), hop.uri(), hop.body(), bearer, call.idempotencyKey(), timeout);
     }
 
     private Step afterResponse(Call call, Hop hop, HttpResponse<byte[]> response) {
-        String requestId = HeaderMaps.first(response.headers().map(), ResponseMapper.REQUEST_ID_HEADER).orElse("none");
-        LOG.debug("{} returned status {} (request id {})", call.describe(), response.statusCode(), requestId);
+        if (LOG.isDebugEnabled()) {
+            String requestId = HeaderMaps.first(response.headers().map(), ResponseMapper.REQUEST_ID_HEADER)
+                    .orElse("none");
+            LOG.debug("{} returned status {} (request id {})", call.describe(), response.statusCode(), requestId);
+        }
 
         Optional<String> location = response.headers().firstValue("Location");
         if (!REDIRECT_STATUSES.contains(response.statusCode()) || location.isEmpty()) {
@@ -180,9 +185,12 @@ public final class Exchange {
         throw new CompletionException(cause);
     }
 
-    /** Returns the scheme, authority and path of {@code uri}: a query may carry a credential. */
+    /**
+     * Returns the scheme, authority and path of {@code uri} with any token masked, for logs and
+     * messages: a query may carry a credential.
+     */
     static String withoutQuery(URI uri) {
-        return origin(uri) + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        return TokenRedactor.redact(origin(uri) + (uri.getRawPath() == null ? "" : uri.getRawPath()));
     }
 
     private static String origin(URI uri) {
@@ -205,7 +213,7 @@ public final class Exchange {
         }
     }
 
-    /** What to do after a response: stop with an outcome, or follow a redirect. */
+    /** The step after a response: stop with an outcome, or follow a redirect. */
     private record Step(Outcome outcome, Optional<Hop> next) {
 
         static Step done(Outcome outcome) {

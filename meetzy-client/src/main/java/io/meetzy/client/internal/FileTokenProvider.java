@@ -96,7 +96,7 @@ public final class FileTokenProvider implements SourcedTokenProvider {
         return current.value();
     }
 
-    /** What the file looked like when it was last read, and what it contained. */
+    /** The file's attributes at the last read, and the value read. */
     private record Snapshot(FileTime modified, long size, Object fileKey, String value) {
 
         boolean matches(BasicFileAttributes attributes) {

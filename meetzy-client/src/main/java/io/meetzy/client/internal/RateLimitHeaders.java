@@ -41,7 +41,7 @@ public final class RateLimitHeaders {
         Parts legacy = new Parts(
                 integer(headers, "X-RateLimit-Limit"),
                 integer(headers, "X-RateLimit-Remaining"),
-                integer(headers, "X-RateLimit-Reset").map(value -> resetFromLegacy(value, receivedAt)),
+                integer(headers, "X-RateLimit-Reset").flatMap(value -> resetFromLegacy(value, receivedAt)),
                 Optional.empty(), Optional.empty());
 
         Parts merged = draft.or(triple).or(legacy);
@@ -100,12 +100,15 @@ public final class RateLimitHeaders {
                 Optional.empty(), Optional.empty());
     }
 
-    private static Duration resetFromLegacy(long value, Instant receivedAt) {
+    private static Optional<Duration> resetFromLegacy(long value, Instant receivedAt) {
         if (value <= UNIX_TIME_THRESHOLD) {
-            return Duration.ofSeconds(value);
+            return Optional.of(Duration.ofSeconds(value));
+        }
+        if (value > Instant.MAX.getEpochSecond()) {
+            return Optional.empty();
         }
         Duration untilReset = Duration.between(receivedAt, Instant.ofEpochSecond(value));
-        return untilReset.isNegative() ? Duration.ZERO : untilReset;
+        return Optional.of(untilReset.isNegative() ? Duration.ZERO : untilReset);
     }
 
     /**
