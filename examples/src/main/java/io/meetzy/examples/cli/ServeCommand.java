@@ -1,6 +1,7 @@
 package io.meetzy.examples.cli;
 
 import io.meetzy.examples.server.DemoApiServer;
+import io.meetzy.verifier.RateLimitPolicy;
 import io.meetzy.verifier.TokenStore;
 import io.meetzy.verifier.TokenVerifier;
 import java.io.IOException;
@@ -12,7 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code meetzy serve}: the demo API on a real token store, until the process is stopped. */
+/**
+ * {@code meetzy serve}: the demo API on a real token store, until the process is stopped.
+ *
+ * <p>The verifier reads the store on every request rather than through a cache, because other
+ * {@code meetzy} processes revoke tokens in the same store, and their revocations must take effect
+ * on the next request.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the demo Meetzy API (GET /v1/assistants) with token verification, until stopped with Ctrl-C."
                 + " Other meetzy commands can open the same --data directory while it runs.")
@@ -29,6 +36,16 @@ final class ServeCommand implements Runnable {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, reachable from this machine only).")
     String host;
 
+    @Option(names = "--rate-limit", paramLabel = "N/PERIOD", converter = PolicyConverter.class,
+            description = "Requests each token may make per period, such as 5/1s or 20/1m; PERIOD is a whole number"
+                    + " followed by ms, s, m, h or d (default: 100/1m). Further requests get 429 with Retry-After.")
+    RateLimitPolicy rateLimit = RateLimitPolicy.DEFAULT_TOKEN_POLICY;
+
+    @Option(names = "--failure-limit", paramLabel = "N/PERIOD", converter = PolicyConverter.class,
+            description = "Failed verifications each client address may cause per period before its requests get 429,"
+                    + " in the form of --rate-limit (default: 20/1m).")
+    RateLimitPolicy failureLimit = RateLimitPolicy.DEFAULT_FAILURE_POLICY;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,11 +58,16 @@ final class ServeCommand implements Runnable {
 
         CountDownLatch stopped = new CountDownLatch(1);
         try (TokenStore tokenStore = store.open();
-             DemoApiServer server = DemoApiServer.start(host, port,
-                     TokenVerifier.builder(tokenStore).clock(Clock.systemUTC()).build())) {
+             TokenVerifier verifier = TokenVerifier.builder(tokenStore).clock(Clock.systemUTC())
+                     .rateLimit(rateLimit)
+                     .failureLimit(failureLimit)
+                     .build();
+             DemoApiServer server = DemoApiServer.start(host, port, verifier)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "meetzy-serve-shutdown"));
             spec.commandLine().getOut().println("Meetzy demo API listening on " + server.baseUrl()
-                    + " (token store: " + store.describe() + "). Press Ctrl-C to stop.");
+                    + " (token store: " + store.describe() + "; rate limit " + rateLimit
+                    + " per token, failure limit " + failureLimit + " per client address)."
+                    + " Press Ctrl-C to stop.");
             spec.commandLine().getOut().flush();
             stopped.await();
         } catch (IOException e) {
@@ -53,6 +75,18 @@ final class ServeCommand implements Runnable {
                     + ". Choose another --port, or 0 for a free one.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Reads {@code N/PERIOD}. Picocli reports a bad value as a usage error (exit code 2) with this message. */
+    static final class PolicyConverter implements CommandLine.ITypeConverter<RateLimitPolicy> {
+        @Override
+        public RateLimitPolicy convert(String value) {
+            try {
+                return RateLimitPolicy.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }
