@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meetzy.core.TokenMetadata;
+import io.meetzy.client.ApiTokenInfo;
+import io.meetzy.client.CreatedApiToken;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -17,7 +18,7 @@ final class TokenJson {
     private TokenJson() {
     }
 
-    static ObjectNode tokenObject(TokenMetadata token, Instant now) {
+    static ObjectNode tokenObject(ApiTokenInfo token) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", token.id());
         node.put("name", token.name());
@@ -31,14 +32,21 @@ final class TokenJson {
         } else {
             node.putNull("last_used_at");
         }
-        node.put("status", token.status(now).jsonName());
+        node.put("status", token.status().jsonName());
         return node;
     }
 
-    static ObjectNode tokenList(List<TokenMetadata> tokens, Instant now) {
+    /** Returns the token object with the full token in {@code token}, as the create response has it. */
+    static ObjectNode createdObject(CreatedApiToken created) {
+        ObjectNode node = tokenObject(created.info());
+        node.put("token", created.token().value());
+        return node;
+    }
+
+    static ObjectNode tokenList(List<ApiTokenInfo> tokens) {
         ObjectNode node = MAPPER.createObjectNode();
         ArrayNode data = node.putArray("data");
-        tokens.forEach(token -> data.add(tokenObject(token, now)));
+        tokens.forEach(token -> data.add(tokenObject(token)));
         return node;
     }
 

@@ -1,14 +1,24 @@
 package io.meetzy.examples.cli;
 
-import io.meetzy.core.TokenMetadata;
+import io.meetzy.client.ApiTokenInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Renders token metadata as an aligned plain-text table, with masked values only. */
+/**
+ * Renders tokens as an aligned plain-text table, with masked values only. An active token that
+ * expires within {@link #EXPIRING_WINDOW} gets {@value #EXPIRING_MARK} after its expiry, and a
+ * legend under the table states what to do.
+ */
 final class TokenTable {
+
+    /** A week gives an owner time to rotate a token and roll the replacement out before it stops working. */
+    static final Duration EXPIRING_WINDOW = Duration.ofDays(7);
+
+    static final String EXPIRING_MARK = "!";
 
     private static final String[] HEADERS = {"ID", "NAME", "MASKED VALUE", "EXPIRES (UTC)", "LAST USED (UTC)", "STATUS"};
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
@@ -16,20 +26,29 @@ final class TokenTable {
     private TokenTable() {
     }
 
-    static String render(List<TokenMetadata> tokens, Instant now) {
+    static String render(List<ApiTokenInfo> tokens, Instant now) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADERS);
-        for (TokenMetadata token : tokens) {
+        boolean anyExpiring = false;
+        for (ApiTokenInfo token : tokens) {
+            boolean expiring = token.isExpiringWithin(EXPIRING_WINDOW, now);
+            anyExpiring |= expiring;
             rows.add(new String[] {
                     token.id(),
                     token.name(),
                     token.maskedValue(),
-                    MINUTES.format(token.expiresAt()),
+                    MINUTES.format(token.expiresAt()) + (expiring ? " " + EXPIRING_MARK : ""),
                     token.lastUsedAt().map(MINUTES::format).orElse("never"),
-                    token.status(now).jsonName()
+                    token.status().jsonName()
             });
         }
-        return align(rows);
+
+        String table = align(rows);
+        if (anyExpiring) {
+            table += EXPIRING_MARK + " expires within " + EXPIRING_WINDOW.toDays() + " days: rotate it with"
+                    + " `meetzy tokens rotate ID --grace 24h`." + System.lineSeparator();
+        }
+        return table;
     }
 
     private static String align(List<String[]> rows) {

@@ -3,9 +3,14 @@ package io.meetzy.examples.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.meetzy.core.Scopes;
+import io.meetzy.verifier.ErrorResponses;
 import io.meetzy.verifier.MeetzyAuthFilter;
 import io.meetzy.verifier.TokenVerifier;
 import io.meetzy.verifier.VerifiedToken;
+import io.meetzy.verifier.internal.Challenges;
+import io.meetzy.verifier.rest.TokenApi;
+import io.meetzy.verifier.rest.TokenApiHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -14,14 +19,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo Meetzy API: {@code GET /v1/assistants} behind {@link MeetzyAuthFilter} and an
- * unauthenticated {@code GET /health}, on the JDK {@link HttpServer}. It shows how a service mounts the verifier; the assistants it lists are
+ * The demo Meetzy API on the JDK {@link HttpServer}: {@code GET /v1/assistants} (scope
+ * {@code assistants:read}) and, when a {@link TokenApi} is given, the token API at
+ * {@code /v1/tokens}, both behind {@link MeetzyAuthFilter}, plus an unauthenticated
+ * {@code GET /health}. It shows how a service mounts the verifier. The assistants it lists are
  * sample data.
  */
 public final class DemoApiServer implements AutoCloseable {
@@ -46,10 +54,28 @@ public final class DemoApiServer implements AutoCloseable {
      * @throws IOException if the address cannot be bound, for example because the port is taken
      */
     public static DemoApiServer start(String host, int port, TokenVerifier verifier) throws IOException {
+        return start(host, port, verifier, Optional.empty());
+    }
+
+    /**
+     * Starts the server with the token API at {@code /v1/tokens}; port 0 picks a free port. The API
+     * and the verifier must use the same store.
+     *
+     * @throws IOException if the address cannot be bound, for example because the port is taken
+     */
+    public static DemoApiServer start(String host, int port, TokenVerifier verifier, TokenApi tokenApi)
+            throws IOException {
+        return start(host, port, verifier, Optional.of(tokenApi));
+    }
+
+    private static DemoApiServer start(String host, int port, TokenVerifier verifier, Optional<TokenApi> tokenApi)
+            throws IOException {
         Objects.requireNonNull(verifier, "verifier");
+        MeetzyAuthFilter authentication = new MeetzyAuthFilter(verifier);
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        server.createContext("/v1/assistants", DemoApiServer::listAssistants).getFilters()
-                .add(new MeetzyAuthFilter(verifier));
+        server.createContext("/v1/assistants", DemoApiServer::listAssistants).getFilters().add(authentication);
+        tokenApi.ifPresent(api -> server.createContext("/v1/tokens", new TokenApiHandler(api)).getFilters()
+                .add(authentication));
         server.createContext("/health", DemoApiServer::health);
 
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
@@ -79,12 +105,28 @@ public final class DemoApiServer implements AutoCloseable {
                 return;
             }
 
-            String accountId = MeetzyAuthFilter.principal(exchange).map(VerifiedToken::accountId).orElse("unknown");
+            Optional<VerifiedToken> caller = MeetzyAuthFilter.principal(exchange);
+            if (caller.isPresent() && !caller.get().hasScope(Scopes.ASSISTANTS_READ)) {
+                rejectMissingScope(exchange);
+                return;
+            }
+
+            String accountId = caller.map(VerifiedToken::accountId).orElse("unknown");
             List<Map<String, String>> assistants = List.of(
                     Map.of("id", "asst_notes", "name", "Meeting notes", "account_id", accountId),
                     Map.of("id", "asst_actions", "name", "Action items", "account_id", accountId));
             writeJson(exchange, 200, Map.of("data", assistants));
         }
+    }
+
+    /** Sends 403 {@code insufficient_scope} with the challenge that RFC 6750 section 3.1 defines. */
+    private static void rejectMissingScope(HttpExchange exchange) throws IOException {
+        String message = "The token lacks the scope " + Scopes.ASSISTANTS_READ + ", which GET /v1/assistants requires."
+                + " Use a token that has it, or create one with it.";
+        String requestId = Optional.ofNullable(exchange.getResponseHeaders().getFirst("Meetzy-Request-Id")).orElse("-");
+        exchange.getResponseHeaders().set("WWW-Authenticate", Challenges.withError(TokenVerifier.DEFAULT_REALM,
+                "insufficient_scope", message) + ", scope=\"" + Scopes.ASSISTANTS_READ + "\"");
+        writeRaw(exchange, 403, ErrorResponses.json("permission_error", message, requestId));
     }
 
     /** Unauthenticated liveness check; also the baseline for measuring what verification costs. */
@@ -95,7 +137,11 @@ public final class DemoApiServer implements AutoCloseable {
     }
 
     private static void writeJson(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        writeRaw(exchange, status, JSON.writeValueAsString(body));
+    }
+
+    private static void writeRaw(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -23,12 +23,24 @@ class DemoCommandTest {
                 .contains("4. Called GET /v1/assistants with MeetzyClient: HTTP 200")
                 .contains("\"asst_notes\"")
                 .contains("5. The same call with curl")
-                .contains("6. Revoked token tok_")
-                .contains("7. Called GET /v1/assistants again with the revoked token: HTTP 401")
+                .contains("6. Rotated token tok_")
+                .contains("7. During the grace period both tokens work: old token HTTP 200, new token HTTP 200.")
+                .contains("8. Revoked token tok_")
+                .contains("9. Called GET /v1/assistants again with the revoked token: HTTP 401")
                 .contains("Bearer realm=\"meetzy\", error=\"invalid_token\"")
+                .contains("10. Called GET /v1/assistants with the new token: HTTP 200")
                 .contains("Demo finished");
         assertThat(run.out()).containsPattern("curl -H \"Authorization: Bearer mzy_[0-9A-Za-z]{20}\\*{38}\" http://127\\.0\\.0\\.1:\\d+/v1/assistants");
         assertThat(run.out()).containsPattern("active");
+    }
+
+    @Test
+    void demoListsBothTokensDuringGrace() {
+        CliRun run = CliRun.of("demo");
+
+        String duringGrace = run.out().substring(run.out().indexOf("7. "), run.out().indexOf("8. "));
+        assertThat(duringGrace.lines().filter(line -> line.contains("Demo app"))).hasSize(2);
+        assertThat(duringGrace.lines().filter(line -> line.contains("Demo app") && line.endsWith("active"))).hasSize(2);
     }
 
     @Test

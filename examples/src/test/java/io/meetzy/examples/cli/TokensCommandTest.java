@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meetzy.core.ApiToken;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,13 +114,134 @@ class TokensCommandTest {
     }
 
     @Test
+    void rotatePrintsReplacementAndKeepsOldForGrace() throws Exception {
+        JsonNode old = TokenJson.MAPPER.readTree(tokens("create", "--name", "Worker", "--expires", "6m", "--json").out());
+
+        CliRun rotate = tokens("rotate", old.get("id").asText(), "--grace", "24h");
+        JsonNode listed = TokenJson.MAPPER.readTree(tokens("list", "--json").out()).get("data");
+
+        assertThat(rotate.exitCode()).as(rotate.err()).isZero();
+        ApiToken replacement = ApiToken.of(rotate.out().strip());
+        assertThat(rotate.err()).contains("Rotated token " + old.get("id").asText() + ": the replacement is \"Worker\" (tok_")
+                .contains("The old token " + old.get("id").asText() + " works until ")
+                .doesNotContain(replacement.value());
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0).get("masked_value").asText()).isEqualTo(replacement.maskedValue());
+        assertThat(listed.get(1).get("status").asText()).isEqualTo("active");
+        assertThat(Instant.parse(listed.get(1).get("expires_at").asText()))
+                .isBefore(Instant.now().plus(Duration.ofHours(24).plusMinutes(1)));
+    }
+
+    @Test
+    void rotateWithoutGraceStopsOldToken() throws Exception {
+        JsonNode old = TokenJson.MAPPER.readTree(tokens("create", "--name", "Now", "--json").out());
+
+        CliRun rotate = tokens("rotate", old.get("id").asText(), "--json");
+        JsonNode listed = TokenJson.MAPPER.readTree(tokens("list", "--json").out()).get("data");
+
+        assertThat(rotate.exitCode()).as(rotate.err()).isZero();
+        assertThat(TokenJson.MAPPER.readTree(rotate.out()).get("token").asText()).startsWith("mzy_");
+        assertThat(rotate.err()).contains("The old token " + old.get("id").asText() + " no longer works.");
+        assertThat(listed.get(1).get("status").asText()).isEqualTo("expired");
+    }
+
+    @Test
+    void rotateRejectsBadGrace() {
+        CliRun malformed = tokens("rotate", "tok_x", "--grace", "1 day");
+        CliRun tooLong = tokens("rotate", "tok_x", "--grace", "8d");
+
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(malformed.err()).contains("Invalid value for --grace: '1 day'. Use a whole number and a unit,"
+                + " such as 24h or 7d (units s, m, h, d).");
+        assertThat(tooLong.exitCode()).isEqualTo(2);
+        assertThat(tooLong.err()).contains("Invalid value for --grace: '8d' is longer than the maximum of 7d.");
+    }
+
+    @Test
+    void listMarksTokensExpiringWithinWeek() {
+        String id = createdId("Soon");
+        tokens("rotate", id, "--grace", "48h");
+
+        CliRun list = tokens("list");
+
+        String soonRow = list.out().lines().filter(line -> line.startsWith(id)).findFirst().orElseThrow();
+        assertThat(soonRow).containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d ! ");
+        assertThat(list.out().lines().filter(line -> line.contains(" ! ")).count()).isEqualTo(1);
+        assertThat(list.out()).contains("! expires within 7 days: rotate it with `meetzy tokens rotate ID --grace 24h`.");
+    }
+
+    @Test
+    void listFiltersExpiringWithin() throws Exception {
+        String soon = createdId("Soon");
+        tokens("rotate", soon, "--grace", "12h");
+
+        JsonNode within = TokenJson.MAPPER.readTree(tokens("list", "--json", "--expiring-within", "7d").out()).get("data");
+        CliRun none = tokens("list", "--expiring-within", "1h");
+        CliRun month = tokens("list", "--expiring-within", "91d");
+
+        assertThat(within).hasSize(1);
+        assertThat(within.get(0).get("id").asText()).isEqualTo(soon);
+        assertThat(none.out()).contains("No active tokens expire within 1h for account default.");
+        assertThat(month.out().lines().filter(line -> line.startsWith("tok_")).count()).isEqualTo(2);
+    }
+
+    @Test
+    void badExpiringWithinIsUsageError() {
+        CliRun run = tokens("list", "--expiring-within", "week");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Invalid value for --expiring-within: 'week'.");
+    }
+
+    @Test
+    void createWithScopesKeepsThem() throws Exception {
+        JsonNode created = TokenJson.MAPPER.readTree(
+                tokens("create", "--name", "Reader", "--scopes", "tokens:read,assistants:read", "--json").out());
+
+        assertThat(created.get("scopes").toString()).isEqualTo("[\"assistants:read\",\"tokens:read\"]");
+    }
+
+    @Test
+    void createWithUnknownScopeFails() {
+        CliRun run = tokens("create", "--name", "Admin", "--scopes", "tokens:admin");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Unknown scope 'tokens:admin'; choose from assistants:read, tokens:read, tokens:write.");
+    }
+
+    @Test
+    void baseUrlWithStoreIsUsageError() {
+        CliRun run = tokens("list", "--base-url", "http://127.0.0.1:9");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--base-url cannot be combined with --data or --jdbc-url");
+    }
+
+    @Test
+    void baseUrlWithAccountIsUsageError() {
+        CliRun run = CliRun.of("tokens", "list", "--base-url", "http://127.0.0.1:9", "--account", "acct_a");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--account applies to a token store only");
+    }
+
+    @Test
     void helpOnEveryCommand() {
         for (String[] command : new String[][] {{"--help"}, {"demo", "--help"}, {"serve", "--help"}, {"call", "--help"},
-                {"tokens", "--help"}, {"tokens", "create", "--help"}, {"tokens", "list", "--help"}, {"tokens", "revoke", "--help"}}) {
+                {"tokens", "--help"}, {"tokens", "create", "--help"}, {"tokens", "list", "--help"}, {"tokens", "revoke", "--help"},
+                {"tokens", "rotate", "--help"}}) {
             CliRun run = CliRun.of(command);
 
             assertThat(run.exitCode()).as(String.join(" ", command)).isZero();
             assertThat(run.out()).as(String.join(" ", command)).contains("Usage: meetzy");
+        }
+    }
+
+    private String createdId(String name) {
+        try {
+            return TokenJson.MAPPER.readTree(tokens("create", "--name", name, "--json").out()).get("id").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
