@@ -1,6 +1,6 @@
 package io.meetzy.verifier.rest;
 
-import io.meetzy.verifier.MeetzyAuthFilter;
+import io.meetzy.verifier.MeetzyServletFilter;
 import io.meetzy.verifier.VerifiedToken;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,8 +15,8 @@ import java.util.OptionalLong;
 
 /**
  * Serves a {@link TokenApi} in a Jakarta Servlet container. Map it to {@code /v1/tokens/*} behind
- * the Meetzy Servlet filter, which authenticates the caller and stores its {@link VerifiedToken}
- * in the request attribute {@link MeetzyAuthFilter#PRINCIPAL_ATTRIBUTE}. The API reads the path
+ * {@link MeetzyServletFilter}, which authenticates the caller and stores its {@link VerifiedToken}
+ * in the request attribute {@link MeetzyServletFilter#PRINCIPAL_ATTRIBUTE}. The API reads the path
  * below the mapping from {@link HttpServletRequest#getPathInfo()}.
  *
  * <p>A request without that attribute gets 500, and the error is logged, because that means the
@@ -39,8 +39,7 @@ public final class TokenApiServlet extends HttpServlet {
         String requestId = RequestIds.existingOrNew(Optional.ofNullable(response.getHeader(RequestIds.HEADER)));
         response.setHeader(RequestIds.HEADER, requestId);
 
-        Optional<VerifiedToken> principal = request.getAttribute(MeetzyAuthFilter.PRINCIPAL_ATTRIBUTE)
-                instanceof VerifiedToken token ? Optional.of(token) : Optional.empty();
+        Optional<VerifiedToken> principal = MeetzyServletFilter.principal(request);
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         ApiRequest apiRequest = new ApiRequest(request.getMethod().toUpperCase(Locale.ROOT), path, principal,
                 requestId, new ServletBody(request));

@@ -61,6 +61,7 @@ class TokenApiHttpTest {
     void listShowsAccountTokensMaskedNewestFirst() {
         clock.advance(Duration.ofSeconds(1));
         CreatedToken second = manager.create("acct_a", "Second", Expiration.THIRTY_DAYS);
+        store.recordLastUsed(second.metadata().id(), Instant.parse("2025-06-15T10:00:01.5Z"));
         manager.create("acct_b", "Other account", Expiration.THIRTY_DAYS);
 
         HttpResponse<String> response = call("GET", "/v1/tokens", admin, null);
@@ -76,7 +77,7 @@ class TokenApiHttpTest {
         assertThat(first.get("scopes")).hasSize(3);
         assertThat(first.get("created_at").asText()).isEqualTo("2025-06-15T10:00:00Z");
         assertThat(first.get("expires_at").asText()).isEqualTo("2025-09-13T10:00:00Z");
-        assertThat(first.get("last_used_at").asText()).isEqualTo("2025-06-15T10:00:01Z");
+        assertThat(data.get(0).get("last_used_at").asText()).isEqualTo("2025-06-15T10:00:01.500Z");
         assertThat(first.get("status").asText()).isEqualTo("active");
         assertThat(first.has("token")).isFalse();
         assertThat(response.body()).doesNotContain(admin.token().value()).doesNotContain(second.token().value());

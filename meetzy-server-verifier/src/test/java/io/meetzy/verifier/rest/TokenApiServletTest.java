@@ -9,19 +9,10 @@ import io.meetzy.core.Expiration;
 import io.meetzy.core.Scopes;
 import io.meetzy.verifier.CreatedToken;
 import io.meetzy.verifier.InMemoryTokenStore;
-import io.meetzy.verifier.MeetzyAuthFilter;
+import io.meetzy.verifier.MeetzyServletFilter;
 import io.meetzy.verifier.TokenManager;
 import io.meetzy.verifier.TokenVerifier;
-import io.meetzy.verifier.VerificationResult;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -37,10 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * The token API as a Servlet in Jetty 12. The principal comes from {@link PrincipalFilter}, a
- * stand-in for the Meetzy Servlet filter that sets the same request attribute.
- */
+/** The token API as a Servlet in Jetty 12, behind {@link MeetzyServletFilter}, over real HTTP on loopback. */
 class TokenApiServletTest {
 
     private static final Instant START = Instant.parse("2025-06-15T10:00:00Z");
@@ -64,7 +52,7 @@ class TokenApiServletTest {
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new TokenApiServlet(api)), "/v1/tokens/*");
         context.addServlet(new ServletHolder(new TokenApiServlet(api)), "/unfiltered/tokens/*");
-        context.addFilter(new FilterHolder(new PrincipalFilter(TokenVerifier.builder(store).clock(clock).build())),
+        context.addFilter(new FilterHolder(new MeetzyServletFilter(TokenVerifier.builder(store).clock(clock).build())),
                 "/v1/*", EnumSet.of(DispatcherType.REQUEST));
         server.setHandler(context);
         server.start();
@@ -164,28 +152,5 @@ class TokenApiServletTest {
 
     private HttpResponse<String> call(String method, String path, String token, String body) {
         return ApiCall.send(base.resolve(path), method, token, body);
-    }
-
-    /** Verifies the bearer token and stores the principal where the Meetzy Servlet filter puts it. */
-    private static final class PrincipalFilter implements Filter {
-
-        private final TokenVerifier verifier;
-
-        PrincipalFilter(TokenVerifier verifier) {
-            this.verifier = verifier;
-        }
-
-        @Override
-        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-                throws IOException, ServletException {
-            HttpServletRequest httpRequest = (HttpServletRequest) request;
-            VerificationResult result = verifier.verify(httpRequest.getHeader("Authorization"));
-            if (result.token().isEmpty()) {
-                ((HttpServletResponse) response).sendError(401);
-                return;
-            }
-            request.setAttribute(MeetzyAuthFilter.PRINCIPAL_ATTRIBUTE, result.token().get());
-            chain.doFilter(request, response);
-        }
     }
 }
