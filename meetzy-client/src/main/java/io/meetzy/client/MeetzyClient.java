@@ -46,7 +46,7 @@ import java.util.concurrent.CompletableFuture;
  * the same retry rules, and occupies no thread while it waits between attempts.
  *
  * <p><b>Retries.</b> Connection failures, timeouts and statuses 408, 429, 500, 502, 503 and 504
- * are retried as the {@link RetryPolicy} says (by default three attempts with exponential backoff
+ * are retried as the {@link RetryPolicy} sets out (by default three attempts with exponential backoff
  * and jitter, honouring {@code Retry-After}). GET, HEAD, PUT and DELETE are retried. A POST is
  * retried only with an {@code Idempotency-Key}: the client generates one per call and sends the
  * same key on every attempt, unless {@link Builder#automaticIdempotencyKeys(boolean)} turned that

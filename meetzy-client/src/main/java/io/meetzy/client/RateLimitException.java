@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Thrown for status 429: the token or the client address sent too many requests. The client has
- * already retried when its {@link RetryPolicy} allowed it; it fails at once when the server asks
- * for a wait longer than {@link RetryPolicy#maxRetryAfter()}. Wait for {@link #retryAfter()} when
+ * already retried when its {@link RetryPolicy} allowed it; it fails at once when the server
+ * requests a wait longer than {@link RetryPolicy#maxRetryAfter()}. Wait for {@link #retryAfter()} when
  * it is present before sending the next request.
  */
 public class RateLimitException extends MeetzyApiException {

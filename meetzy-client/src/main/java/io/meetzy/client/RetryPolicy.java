@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * How {@link MeetzyClient} retries a request that failed for a reason that may pass: a connection
  * failure, a timeout, or status 408, 429, 500, 502, 503 or 504. Statuses 400, 401, 403 and 404 are
- * never retried, because sending the same request again gives the same answer.
+ * not retried, because sending the same request again gives the same result. The one exception is
+ * a 401 after which the token source returns a different token: the client then repeats the
+ * request once with it, outside this policy's attempt count.
  *
  * <p>The wait before retry {@code n} (counting from 1) is {@code initialDelay * multiplier^(n-1)},
  * capped at {@link #maxDelay()}, and then shortened by a random fraction of up to {@link #jitter()}.
@@ -47,7 +49,7 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, double multipl
 
     /**
      * Ten seconds: with more attempts configured the waits stop growing here, so a caller that
-     * blocks on a call still gets an answer within about a minute.
+     * blocks on a call still gets a result within about a minute.
      */
     public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(10);
 
