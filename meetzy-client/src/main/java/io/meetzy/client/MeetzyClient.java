@@ -195,6 +195,11 @@ public final class MeetzyClient {
         return executor.execute(call("DELETE", path, Optional.empty(), Optional.empty()));
     }
 
+    /** Returns the typed token-management API ({@code /v1/tokens}) that sends its requests through this client. */
+    public TokensApi tokens() {
+        return new TokensApi(this);
+    }
+
     /**
      * Sends {@code GET path} without blocking; see {@link #get(String)}.
      *

@@ -47,7 +47,7 @@ class TokensApiTest {
     void createApi() {
         MeetzyClient client = MeetzyClient.builder().token(TestTokens.newToken().value())
                 .baseUrl("http://127.0.0.1:" + SERVER.getPort()).retryPolicy(RetryPolicy.none()).build();
-        tokens = new TokensApi(client);
+        tokens = client.tokens();
         issued = TestTokens.newToken();
     }
 
