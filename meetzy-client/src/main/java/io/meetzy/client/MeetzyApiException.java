@@ -1,7 +1,9 @@
 package io.meetzy.client;
 
 import io.meetzy.client.internal.HeaderMaps;
+import io.meetzy.client.internal.RetryAfter;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +35,11 @@ public class MeetzyApiException extends MeetzyException {
     private final transient Map<String, List<String>> headers;
     private final transient RateLimit rateLimit;
     private final int attempts;
+    private final Duration retryAfter;
 
     /**
-     * Creates an exception for a response to the first attempt, with the rate-limit state read
-     * from {@code headers} as of now.
+     * Creates an exception for a response to the first attempt, with the rate-limit state and
+     * the {@code Retry-After} wait read from {@code headers} as of now.
      *
      * @param message the full message, which must not contain the API token
      * @param statusCode the HTTP status code
@@ -52,7 +55,8 @@ public class MeetzyApiException extends MeetzyException {
     }
 
     /**
-     * Creates an exception for the response to the last of {@code attempts} attempts.
+     * Creates an exception for the response to the last of {@code attempts} attempts, with the
+     * {@code Retry-After} wait read from {@code headers} as of now.
      *
      * @param rateLimit the rate-limit state read from the response
      * @param attempts how many attempts the client made, at least 1
@@ -60,6 +64,20 @@ public class MeetzyApiException extends MeetzyException {
      */
     public MeetzyApiException(String message, int statusCode, String errorType, Optional<String> requestId,
             String responseBody, Map<String, List<String>> headers, RateLimit rateLimit, int attempts) {
+        this(message, statusCode, errorType, requestId, responseBody, headers, rateLimit, attempts,
+                RetryAfter.parse(Objects.requireNonNull(headers, "headers").get("Retry-After"), Instant.now()));
+    }
+
+    /**
+     * Creates an exception for the response to the last of {@code attempts} attempts.
+     *
+     * @param retryAfter the wait from the {@code Retry-After} header, counted from when the
+     *     response arrived, or empty
+     * @see #MeetzyApiException(String, int, String, Optional, String, Map, RateLimit, int)
+     */
+    public MeetzyApiException(String message, int statusCode, String errorType, Optional<String> requestId,
+            String responseBody, Map<String, List<String>> headers, RateLimit rateLimit, int attempts,
+            Optional<Duration> retryAfter) {
         super(message);
         this.statusCode = statusCode;
         this.errorType = Objects.requireNonNull(errorType, "errorType");
@@ -71,6 +89,7 @@ public class MeetzyApiException extends MeetzyException {
             throw new IllegalArgumentException("attempts must be at least 1, got " + attempts + ".");
         }
         this.attempts = attempts;
+        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter").orElse(null);
     }
 
     /** Returns the HTTP status code, such as 400 or 500. */
@@ -112,5 +131,17 @@ public class MeetzyApiException extends MeetzyException {
     /** Returns how many attempts the client made before it gave up, 1 when it did not retry. */
     public int attempts() {
         return attempts;
+    }
+
+    /**
+     * Returns the wait from the {@code Retry-After} header, read as delay-seconds or as an HTTP date
+     * counted from when the response arrived. The client fails at once, without retrying, when a
+     * 429 or a retryable status such as 503 asks for a wait longer than
+     * {@link RetryPolicy#maxRetryAfter()}; wait this long before the next request. It is empty when
+     * the header is absent or unusable: a negative or fractional number, a date in the past, a
+     * list, an empty value or other text.
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

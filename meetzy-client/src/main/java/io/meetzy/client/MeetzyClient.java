@@ -512,7 +512,7 @@ public final class MeetzyClient {
             HttpClient client = httpClient != null ? httpClient : defaultHttpClient();
             CallExecutor executor = new CallExecutor(new CallExecutor.Settings(
                     new Exchange(client, requests, baseUrl, clock),
-                    new ResponseMapper(baseUrl, token.source()),
+                    new ResponseMapper(baseUrl, token.source(), MeetzyResponse::received),
                     token, retryPolicy, requestTimeout, Backoff.withThreadLocalRandom(retryPolicy), sleeper, clock,
                     rateLimiter(), Optional.ofNullable(retryListener)));
             return new MeetzyClient(baseUrl, token, requests, executor, automaticIdempotencyKeys);

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,8 +13,6 @@ import java.util.Optional;
  * it is present before sending the next request.
  */
 public class RateLimitException extends MeetzyApiException {
-
-    private final Duration retryAfter;
 
     /** Creates an exception for a response to the first attempt; see {@link MeetzyApiException}. */
     public RateLimitException(String message, int statusCode, String errorType, Optional<String> requestId,
@@ -32,16 +29,6 @@ public class RateLimitException extends MeetzyApiException {
     public RateLimitException(String message, int statusCode, String errorType, Optional<String> requestId,
             String responseBody, Map<String, List<String>> headers, RateLimit rateLimit, int attempts,
             Optional<Duration> retryAfter) {
-        super(message, statusCode, errorType, requestId, responseBody, headers, rateLimit, attempts);
-        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter").orElse(null);
-    }
-
-    /**
-     * Returns the wait from the {@code Retry-After} header, read as delay-seconds or as an HTTP date
-     * counted from when the response arrived. It is empty when the header is absent or unusable: a
-     * negative or fractional number, a date in the past, a list, an empty value or other text.
-     */
-    public Optional<Duration> retryAfter() {
-        return Optional.ofNullable(retryAfter);
+        super(message, statusCode, errorType, requestId, responseBody, headers, rateLimit, attempts, retryAfter);
     }
 }

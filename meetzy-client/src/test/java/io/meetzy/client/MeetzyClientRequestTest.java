@@ -233,6 +233,42 @@ class MeetzyClientRequestTest {
     }
 
     @Test
+    void successWithInvalidUtf8InStringFails() {
+        byte[] body = {'{', '"', 'n', '"', ':', '"', (byte) 0xC3, '(', '"', '}'};
+        SERVER.stubFor(get("/v1/assistants").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body)));
+
+        assertThatThrownBy(() -> client.get("/v1/assistants"))
+                .isExactlyInstanceOf(MeetzyApiException.class)
+                .hasMessageContaining("returned status 200 with a body that is not JSON");
+    }
+
+    @Test
+    void concurrentBodyReadsParseOnce() throws Exception {
+        SERVER.stubFor(get("/v1/assistants").willReturn(okJson("{\"data\":[{\"id\":\"asst_1\"}]}")
+                .withHeader("RateLimit", "\"default\";r=41;t=3")));
+        MeetzyResponse response = client.get("/v1/assistants");
+        ExecutorService executor = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<JsonNode>> bodies = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                bodies.add(executor.submit(response::body));
+            }
+            for (Future<JsonNode> body : bodies) {
+                assertThat(body.get(10, TimeUnit.SECONDS).path("data").get(0).path("id").asText()).isEqualTo("asst_1");
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+
+        assertThat(response.rateLimit().remaining()).hasValue(41);
+        assertThat(response.body()).isNotSameAs(response.body());
+        assertThat(response).isEqualTo(client.get("/v1/assistants"));
+        assertThat(response.hashCode()).isEqualTo(client.get("/v1/assistants").hashCode());
+    }
+
+    @Test
     void concurrentRequestsEachCarryToken() throws Exception {
         SERVER.stubFor(get("/v1/assistants").willReturn(okJson("{\"data\":[]}")));
         int threads = 8;

@@ -162,6 +162,51 @@ class MeetzyClientRetryTest {
     }
 
     @Test
+    void status503RetryAfterBeyondCapCarriesWait() {
+        SERVER.stubFor(get("/v1/assistants").willReturn(status(503).withHeader("Retry-After", "3600")));
+
+        MeetzyApiException e = catchThrowableOfType(MeetzyApiException.class, () -> client().get("/v1/assistants"));
+
+        assertThat(e).isExactlyInstanceOf(MeetzyApiException.class);
+        assertThat(e.statusCode()).isEqualTo(503);
+        assertThat(e.retryAfter()).contains(Duration.ofHours(1));
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(time.sleeps()).isEmpty();
+        SERVER.verify(1, getRequestedFor(urlEqualTo("/v1/assistants")));
+    }
+
+    @Test
+    void status503RetryAfterDateBeyondCapCarriesWait() {
+        SERVER.stubFor(get("/v1/assistants").willReturn(status(503)
+                .withHeader("Retry-After", httpDate(START.plus(Duration.ofMinutes(10))))));
+
+        MeetzyApiException e = catchThrowableOfType(MeetzyApiException.class, () -> client().get("/v1/assistants"));
+
+        assertThat(e.retryAfter()).contains(Duration.ofMinutes(10));
+        assertThat(e).hasMessageContaining("the server asked to wait 600 seconds");
+        assertThat(time.sleeps()).isEmpty();
+    }
+
+    @Test
+    void exhaustedRetriesKeepLastRetryAfter() {
+        SERVER.stubFor(get("/v1/assistants").willReturn(status(503).withHeader("Retry-After", "2")));
+
+        MeetzyApiException e = catchThrowableOfType(MeetzyApiException.class, () -> client().get("/v1/assistants"));
+
+        assertThat(e.attempts()).isEqualTo(3);
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void failureWithoutRetryAfterHasNone() {
+        SERVER.stubFor(get("/v1/assistants").willReturn(status(500)));
+
+        MeetzyApiException e = catchThrowableOfType(MeetzyApiException.class, () -> client().get("/v1/assistants"));
+
+        assertThat(e.retryAfter()).isEmpty();
+    }
+
+    @Test
     void largestRetryAfterFailsAtOnce() {
         SERVER.stubFor(get("/v1/assistants").willReturn(status(503)
                 .withHeader("Retry-After", String.valueOf(Long.MAX_VALUE))));

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -44,7 +43,6 @@ public final class Exchange {
      */
     static final int MAX_REDIRECTS = 5;
 
-    private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
 
     private static final Logger LOG = LoggerFactory.getLogger("io.meetzy.client.MeetzyClient");
 
@@ -120,8 +118,11 @@ public final class Exchange {
             LOG.debug("{} returned status {} (request id {})", call.describe(), response.statusCode(), requestId);
         }
 
+        if (!isRedirect(response.statusCode())) {
+            return Step.done(Outcome.of(response, Optional.empty(), clock.instant()));
+        }
         Optional<String> location = response.headers().firstValue("Location");
-        if (!REDIRECT_STATUSES.contains(response.statusCode()) || location.isEmpty()) {
+        if (location.isEmpty()) {
             return Step.done(Outcome.of(response, Optional.empty(), clock.instant()));
         }
 
@@ -139,7 +140,15 @@ public final class Exchange {
         return Step.follow(next);
     }
 
-    private static Optional<String> refusal(Hop hop, URI target) {
+    /** Returns whether the status is a redirect that the client follows when it carries a Location. */
+    private static boolean isRedirect(int statusCode) {
+        return switch (statusCode) {
+            case 301, 302, 303, 307, 308 -> true;
+            default -> false;
+        };
+    }
+
+        private static Optional<String> refusal(Hop hop, URI target) {
         String scheme = target.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return Optional.of("The server redirected to a " + scheme + " URL, which the client does not follow:"

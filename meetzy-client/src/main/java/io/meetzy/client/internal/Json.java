@@ -1,6 +1,8 @@
 package io.meetzy.client.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +60,39 @@ public final class Json {
             return Optional.of(MAPPER.readTree(body));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Returns whether {@link #read} would accept the body: empty, blank, or exactly one JSON value.
+     * The check runs Jackson's streaming parser over every token, which also checks string escapes
+     * and UTF-8 when it skips a string, so bad syntax, bad UTF-8 and trailing data fail here as in
+     * {@code read}, but no tree is built. A response checks its body this way when it arrives and
+     * builds the tree only when the caller asks for it.
+     */
+    public static boolean isValid(byte[] body) {
+        if (isBlank(body)) {
+            return true;
+        }
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            int depth = 0;
+            JsonToken token = parser.nextToken();
+            while (token != null) {
+                if (token.isStructStart()) {
+                    depth++;
+                } else if (token.isStructEnd()) {
+                    depth--;
+                }
+                if (depth == 0) {
+                    break;
+                }
+                token = parser.nextToken();
+            }
+
+            boolean oneCompleteValue = token != null && depth == 0;
+            return oneCompleteValue && parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -17,10 +17,10 @@ public final class RequestFactory {
 
     private static final String JSON = "application/json";
 
-    private final URI baseUrl;
+    private final String baseUrlText;
 
     public RequestFactory(URI baseUrl) {
-        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.baseUrlText = Objects.requireNonNull(baseUrl, "baseUrl").toString();
     }
 
     /**
@@ -59,19 +59,22 @@ public final class RequestFactory {
      */
     public URI resolve(String path) {
         Objects.requireNonNull(path, "path");
-        String quotedPath = "'" + TokenRedactor.redact(path) + "'";
         if (!path.startsWith("/")) {
-            throw new IllegalArgumentException("The request path " + quotedPath
+            throw new IllegalArgumentException("The request path " + quoted(path)
                     + " must start with '/', for example /v1/assistants.");
         }
 
         try {
-            return new URI(baseUrl + path);
+            return new URI(baseUrlText.concat(path));
         } catch (URISyntaxException e) {
             // No cause: the JDK's message repeats the whole input, which may hold a query secret.
-            throw new IllegalArgumentException("The request path " + quotedPath + " is not a valid URI path ("
+            throw new IllegalArgumentException("The request path " + quoted(path) + " is not a valid URI path ("
                     + e.getReason() + "): percent-encode spaces and other special characters.");
         }
+    }
+
+    private static String quoted(String path) {
+        return "'" + TokenRedactor.redact(path) + "'";
     }
 
     /**

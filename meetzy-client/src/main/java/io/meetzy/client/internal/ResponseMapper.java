@@ -1,7 +1,5 @@
 package io.meetzy.client.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.meetzy.client.AuthenticationException;
 import io.meetzy.client.MeetzyApiException;
 import io.meetzy.client.MeetzyConnectionException;
@@ -35,26 +33,27 @@ public final class ResponseMapper {
 
     private final URI baseUrl;
     private final TokenSource tokenSource;
+    private final ResponseFactory responses;
 
-    public ResponseMapper(URI baseUrl, TokenSource tokenSource) {
+    public ResponseMapper(URI baseUrl, TokenSource tokenSource, ResponseFactory responses) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.tokenSource = Objects.requireNonNull(tokenSource, "tokenSource");
+        this.responses = Objects.requireNonNull(responses, "responses");
     }
 
     /**
-     * Returns the response of a 2xx status with a JSON or empty body.
+     * Returns the response of a 2xx status with a JSON or empty body. The body is checked here,
+     * but its tree and the rate-limit state are built only when the caller reads them.
      *
      * @throws MeetzyApiException if the body is not JSON
      */
     public MeetzyResponse success(Call call, HttpResponse<byte[]> response, Instant receivedAt, int attempts) {
-        Map<String, List<String>> headers = HeaderMaps.copyOf(response.headers().map());
-        RateLimit rateLimit = RateLimitHeaders.parse(headers, receivedAt);
-
-        Optional<JsonNode> json = Json.read(response.body());
-        if (json.isEmpty()) {
+        Map<String, List<String>> headers = response.headers().map();
+        if (!Json.isValid(response.body())) {
+            RateLimit rateLimit = RateLimitHeaders.parse(headers, receivedAt);
             throw notJson(call, response.statusCode(), response.body(), headers, rateLimit, attempts);
         }
-        return new MeetzyResponse(response.statusCode(), json.get(), headers, rateLimit);
+        return responses.create(response.statusCode(), response.body(), headers, receivedAt);
     }
 
     /**
@@ -66,7 +65,7 @@ public final class ResponseMapper {
     public MeetzyApiException failure(Call call, Outcome outcome, String tokenDisplayPrefix, int attempts,
             Optional<String> note) {
         HttpResponse<byte[]> response = outcome.response().orElseThrow();
-        Map<String, List<String>> headers = HeaderMaps.copyOf(response.headers().map());
+        Map<String, List<String>> headers = response.headers().map();
         int statusCode = response.statusCode();
         byte[] body = response.body();
 
@@ -94,7 +93,7 @@ public final class ResponseMapper {
             case 429 -> new RateLimitException(redacted, statusCode, type, requestId, responseBody, headers,
                     rateLimit, attempts, retryAfter);
             default -> new MeetzyApiException(redacted, statusCode, type, requestId, responseBody, headers,
-                    rateLimit, attempts);
+                    rateLimit, attempts, retryAfter);
         };
     }
 

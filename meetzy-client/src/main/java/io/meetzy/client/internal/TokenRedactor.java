@@ -12,6 +12,12 @@ import java.util.regex.Pattern;
  */
 public final class TokenRedactor {
 
+    /**
+     * The start of every token. Text without it, such as almost every request path, is returned
+     * unchanged without running the regular expression.
+     */
+    private static final String TOKEN_START = "mzy_";
+
     /** {@code mzy_} and the 20 characters of expiry day and identifier, then the rest. */
     private static final Pattern TOKEN_SHAPE = Pattern.compile(
             "(mzy_[0-9A-Za-z]{" + (ApiToken.DISPLAY_PREFIX_LENGTH - 4) + "})([0-9A-Za-z]+)");
@@ -21,6 +27,10 @@ public final class TokenRedactor {
 
     /** Returns {@code text} with the secret part of every token-shaped run replaced by {@code *}. */
     public static String redact(String text) {
+        if (!text.contains(TOKEN_START)) {
+            return text;
+        }
+
         Matcher matcher = TOKEN_SHAPE.matcher(text);
         StringBuilder result = new StringBuilder(text.length());
         while (matcher.find()) {
