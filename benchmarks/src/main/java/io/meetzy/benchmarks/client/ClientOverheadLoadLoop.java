@@ -5,7 +5,6 @@ import io.meetzy.client.MeetzyClient;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +19,8 @@ import java.util.Locale;
  * depends far less on other load than wall-clock time does.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar -Dsun.net.httpserver.nodelay=true
- * io.meetzy.benchmarks.client.ClientOverheadLoadLoop [pairs] [callsPerBlock]}.
+ * io.meetzy.benchmarks.client.ClientOverheadLoadLoop [pairs] [callsPerBlock] [read-body]}. With
+ * {@code read-body}, each {@code MeetzyClient} call also reads the parsed JSON body.
  */
 public final class ClientOverheadLoadLoop {
 
@@ -39,13 +39,14 @@ public final class ClientOverheadLoadLoop {
     public static void main(String[] args) throws Exception {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PAIRS;
         int callsPerBlock = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_CALLS_PER_BLOCK;
+        boolean readBody = args.length > 2 && args[2].equals("read-body");
 
         ClientOverheadBenchmark endpoint = new ClientOverheadBenchmark();
         endpoint.start();
         try {
             for (int i = 0; i < WARMUP_CALLS; i++) {
-                endpoint.meetzyClient();
-                endpoint.rawHttpClient();
+                callMeetzy(endpoint, readBody);
+                callRaw(endpoint);
             }
 
             List<Double> latencyRatios = new ArrayList<>();
@@ -54,8 +55,8 @@ public final class ClientOverheadLoadLoop {
             List<Double> rawCpu = new ArrayList<>();
             for (int pair = 0; pair < pairs; pair++) {
                 boolean meetzyFirst = pair % 2 == 0;
-                Block first = meetzyFirst ? measure(endpoint, true, callsPerBlock) : measure(endpoint, false, callsPerBlock);
-                Block second = meetzyFirst ? measure(endpoint, false, callsPerBlock) : measure(endpoint, true, callsPerBlock);
+                Block first = measure(endpoint, meetzyFirst, readBody, callsPerBlock);
+                Block second = measure(endpoint, !meetzyFirst, readBody, callsPerBlock);
                 Block meetzy = meetzyFirst ? first : second;
                 Block raw = meetzyFirst ? second : first;
 
@@ -65,7 +66,7 @@ public final class ClientOverheadLoadLoop {
                 rawCpu.add(raw.cpuNanosPerCall());
             }
 
-            System.out.printf(Locale.ROOT, "pairs=%d callsPerBlock=%d%n", pairs, callsPerBlock);
+            System.out.printf(Locale.ROOT, "pairs=%d callsPerBlock=%d readBody=%b%n", pairs, callsPerBlock, readBody);
             System.out.printf(Locale.ROOT, "median latency ratio (MeetzyClient / raw): %.3f%n", median(latencyRatios));
             System.out.printf(Locale.ROOT, "throughput ratio (MeetzyClient / raw):     %.3f%n", median(throughputRatios));
             System.out.printf(Locale.ROOT, "calling-thread CPU per call: MeetzyClient %.1f us, raw %.1f us%n",
@@ -75,19 +76,17 @@ public final class ClientOverheadLoadLoop {
         }
     }
 
-    private static Block measure(ClientOverheadBenchmark endpoint, boolean meetzy, int calls) throws Exception {
+    private static Block measure(ClientOverheadBenchmark endpoint, boolean meetzy, boolean readBody, int calls)
+            throws Exception {
         long[] nanos = new long[calls];
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         long blockStart = System.nanoTime();
         for (int i = 0; i < calls; i++) {
             long start = System.nanoTime();
             if (meetzy) {
-                endpoint.meetzyClient();
+                callMeetzy(endpoint, readBody);
             } else {
-                HttpResponse<byte[]> response = endpoint.rawHttpClient();
-                if (response.body().length == 0) {
-                    throw new IllegalStateException("The benchmark server returned an empty body.");
-                }
+                callRaw(endpoint);
             }
             nanos[i] = System.nanoTime() - start;
         }
@@ -96,6 +95,22 @@ public final class ClientOverheadLoadLoop {
 
         Arrays.sort(nanos);
         return new Block(nanos[calls / 2], calls * 1e9 / blockNanos, (double) cpuNanos / calls);
+    }
+
+    /** Calls through MeetzyClient and checks the result, so that the JIT cannot drop any of it. */
+    private static void callMeetzy(ClientOverheadBenchmark endpoint, boolean readBody) {
+        boolean complete = readBody
+                ? endpoint.meetzyClientReadBody().path("data").size() == 2
+                : endpoint.meetzyClient().statusCode() == 200;
+        if (!complete) {
+            throw new IllegalStateException("MeetzyClient returned an unexpected response.");
+        }
+    }
+
+    private static void callRaw(ClientOverheadBenchmark endpoint) throws Exception {
+        if (endpoint.rawHttpClient().isEmpty()) {
+            throw new IllegalStateException("The benchmark server returned an empty body.");
+        }
     }
 
     private static double median(List<Double> values) {
