@@ -1,13 +1,17 @@
 package io.meetzy.examples.cli;
 
 import io.meetzy.examples.server.DemoApiServer;
+import io.meetzy.verifier.CachingTokenStore;
 import io.meetzy.verifier.RateLimitPolicy;
 import io.meetzy.verifier.TokenStore;
 import io.meetzy.verifier.TokenVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,9 +20,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code meetzy serve}: the demo API on a real token store, until the process is stopped.
  *
- * <p>The verifier reads the store on every request rather than through a cache, because other
- * {@code meetzy} processes revoke tokens in the same store, and their revocations must take effect
- * on the next request.
+ * <p>By default the verifier reads the store on every request, because other {@code meetzy}
+ * processes revoke tokens in the same store and their revocations must take effect on the next
+ * request. {@code --cache-ttl} trades that for speed: found tokens are then kept in memory, and a
+ * revocation made by another process takes effect here only within the TTL.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the demo Meetzy API (GET /v1/assistants) with token verification, until stopped with Ctrl-C."
@@ -46,6 +51,11 @@ final class ServeCommand implements Runnable {
                     + " in the form of --rate-limit (default: 20/1m).")
     RateLimitPolicy failureLimit = RateLimitPolicy.DEFAULT_FAILURE_POLICY;
 
+    @Option(names = "--cache-ttl", paramLabel = "DURATION", converter = TtlConverter.class,
+            description = "Keep found tokens in memory this long, such as 10s or 500ms (default: no cache)."
+                    + " Revocations made by other processes then take effect here only after up to this long.")
+    Duration cacheTtl;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,7 +67,7 @@ final class ServeCommand implements Runnable {
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
-        try (TokenStore tokenStore = store.open();
+        try (TokenStore tokenStore = cached(store.open());
              TokenVerifier verifier = TokenVerifier.builder(tokenStore).clock(Clock.systemUTC())
                      .rateLimit(rateLimit)
                      .failureLimit(failureLimit)
@@ -66,7 +76,8 @@ final class ServeCommand implements Runnable {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "meetzy-serve-shutdown"));
             spec.commandLine().getOut().println("Meetzy demo API listening on " + server.baseUrl()
                     + " (token store: " + store.describe() + "; rate limit " + rateLimit
-                    + " per token, failure limit " + failureLimit + " per client address)."
+                    + " per token, failure limit " + failureLimit + " per client address"
+                    + (cacheTtl == null ? "" : ", cache TTL " + cacheTtl.toMillis() + " ms") + ")."
                     + " Press Ctrl-C to stop.");
             spec.commandLine().getOut().flush();
             stopped.await();
@@ -75,6 +86,33 @@ final class ServeCommand implements Runnable {
                     + ". Choose another --port, or 0 for a free one.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private TokenStore cached(TokenStore opened) {
+        return cacheTtl == null
+                ? opened
+                : CachingTokenStore.wrap(opened, cacheTtl, CachingTokenStore.DEFAULT_MAX_ENTRIES);
+    }
+
+    /** Reads a positive duration: a whole number followed by {@code ms}, {@code s} or {@code m}. */
+    static final class TtlConverter implements CommandLine.ITypeConverter<Duration> {
+
+        private static final Pattern TTL = Pattern.compile("([1-9]\\d{0,8})(ms|s|m)");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher matcher = TTL.matcher(value.strip());
+            if (!matcher.matches()) {
+                throw new CommandLine.TypeConversionException("Invalid cache TTL '" + value
+                        + "': use a positive whole number followed by ms, s or m, such as 10s.");
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                default -> Duration.ofMinutes(amount);
+            };
         }
     }
 

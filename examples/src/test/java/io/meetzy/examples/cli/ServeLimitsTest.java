@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code meetzy serve --rate-limit N/PERIOD --failure-limit N/PERIOD}: parsing, and the limits over HTTP. */
+/** {@code meetzy serve --rate-limit N/PERIOD --failure-limit N/PERIOD --cache-ttl DURATION}: parsing, and the effect over HTTP. */
 class ServeLimitsTest {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
@@ -52,6 +52,42 @@ class ServeLimitsTest {
                 + " period, got 0.");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0s", "10", "1h", "-5s", "ten"})
+    void badCacheTtlIsUsageError(String ttl) {
+        CliRun run = CliRun.of("serve", "--data", data.toString(), "--cache-ttl", ttl);
+
+        assertThat(run.exitCode()).isEqualTo(MeetzyCli.EXIT_USAGE);
+        assertThat(run.err()).contains("Invalid value for option '--cache-ttl': Invalid cache TTL '" + ttl
+                + "': use a positive whole number followed by ms, s or m, such as 10s.");
+    }
+
+    @Test
+    void cachedServeStillRejectsRevokedToken() throws Exception {
+        Process serve = ChildCli.start(Map.of(), "serve", "--port", "0", "--data", data.toString(), "--cache-ttl", "200ms");
+        try {
+            URI assistants = listeningOn(serve, "cache TTL 200 ms").resolve("/v1/assistants");
+            String created = CliRun.of("tokens", "create", "--name", "cached", "--json", "--data", data.toString()).out();
+            var node = TokenJson.MAPPER.readTree(created);
+            String bearer = "Bearer " + node.get("token").asText();
+
+            assertThat(get(assistants, bearer).statusCode()).isEqualTo(200);
+            CliRun.of("tokens", "revoke", node.get("id").asText(), "--data", data.toString());
+
+            // Another process revoked the token, so this server sees it only once the 200 ms TTL ran out.
+            int status = 200;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (status == 200 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                status = get(assistants, bearer).statusCode();
+            }
+            assertThat(status).isEqualTo(401);
+        } finally {
+            serve.destroy();
+            serve.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void helpNamesBothOptions() {
         CliRun run = CliRun.of("serve", "--help");
@@ -66,7 +102,8 @@ class ServeLimitsTest {
         Process serve = ChildCli.start(Map.of(), "serve", "--port", "0", "--data", data.toString(),
                 "--rate-limit", "2/1m", "--failure-limit", "3/1m");
         try {
-            URI assistants = listeningOn(serve).resolve("/v1/assistants");
+            URI assistants = listeningOn(serve, "rate limit 2/60s per token, failure limit 3/60s per client address")
+                    .resolve("/v1/assistants");
             String token = CliRun.of("tokens", "create", "--name", "limited", "--data", data.toString()).out().strip();
 
             HttpResponse<String> first = get(assistants, "Bearer " + token);
@@ -97,7 +134,7 @@ class ServeLimitsTest {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static URI listeningOn(Process serve) throws Exception {
+    private static URI listeningOn(Process serve, String expectedSettings) throws Exception {
         BufferedReader stdout = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
         String firstLine = CompletableFuture.supplyAsync(() -> {
             try {
@@ -109,7 +146,7 @@ class ServeLimitsTest {
 
         Matcher matcher = LISTENING.matcher(String.valueOf(firstLine));
         assertThat(matcher.find()).as("serve printed: %s", firstLine).isTrue();
-        assertThat(firstLine).contains("rate limit 2/60s per token, failure limit 3/60s per client address");
+        assertThat(firstLine).contains(expectedSettings);
         return URI.create(matcher.group(1));
     }
 }

@@ -66,11 +66,14 @@ public final class KeyedRateLimiters {
         return policy;
     }
 
-    /** Takes one grant for {@code key} and returns the state afterwards; {@link Decision#granted()} tells whether it was taken. */
+    /** Takes one grant for {@code key} if one is left and returns the state afterwards, with whether it was taken. */
     public Decision acquire(String key) {
         KeyedLimiter keyed = limiters.get(key, this::newLimiter);
         boolean granted = keyed.limiter().acquirePermission();
-        return new Decision(granted, status(keyed), retryAfter(keyed));
+        RateLimitStatus status = status(keyed);
+
+        // Only a denial needs the wait; on a grant it is zero, and computing it costs a second state update.
+        return new Decision(granted, status, granted ? Duration.ZERO : retryAfter(keyed));
     }
 
     /**
@@ -116,7 +119,10 @@ public final class KeyedRateLimiters {
         return Duration.ofNanos(Math.max(0, keyed.limiter().getDetailedMetrics().getNanosToWait()));
     }
 
-    /** The outcome of {@link #acquire}: whether a grant was taken, the state afterwards, and the wait for the next grant. */
+    /**
+     * The outcome of {@link #acquire}: whether a grant was taken, the state afterwards, and, after a
+     * denial, the wait for the next grant (zero after a grant).
+     */
     public record Decision(boolean granted, RateLimitStatus status, Duration retryAfter) {
     }
 }

@@ -26,7 +26,8 @@ import java.util.function.LongSupplier;
  * {@link #close()} writes what is still pending.
  *
  * <p>A token is noted at most once per interval, whichever thread verifies it, so a busy token
- * costs one write a minute. A failed batch is logged and dropped: usage data must not cost
+ * costs one write a minute. The exception is a token whose note was evicted because more than
+ * {@code maxTrackedTokens} tokens were noted within one interval: it can be noted again early. A failed batch is logged and dropped: usage data must not cost
  * availability, and the next use of each token notes it again a minute later. Thread-safe.
  */
 public final class UsageRecorder implements AutoCloseable {
@@ -73,6 +74,12 @@ public final class UsageRecorder implements AutoCloseable {
     public boolean record(String tokenId, Instant now, Optional<Instant> storedLastUse) {
         boolean storeIsCurrent = storedLastUse.map(used -> now.isBefore(used.plus(interval))).orElse(false);
         if (storeIsCurrent || closed) {
+            return false;
+        }
+
+        // A lock-free read settles the common case, a token noted moments ago, without compute's lock.
+        Instant recent = lastNoted.getIfPresent(tokenId);
+        if (recent != null && now.isBefore(recent.plus(interval))) {
             return false;
         }
 
