@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.meetzy.core.Scopes;
-import io.meetzy.verifier.ErrorResponses;
 import io.meetzy.verifier.MeetzyAuthFilter;
+import io.meetzy.verifier.ScopeCheck;
+import io.meetzy.verifier.ScopeRejection;
 import io.meetzy.verifier.TokenVerifier;
 import io.meetzy.verifier.VerifiedToken;
-import io.meetzy.verifier.internal.Challenges;
 import io.meetzy.verifier.rest.TokenApi;
 import io.meetzy.verifier.rest.TokenApiHandler;
 import java.io.IOException;
@@ -36,6 +36,9 @@ public final class DemoApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoApiServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The scope checks of the demo's own endpoints, with the verifier's default realm. */
+    private static final ScopeCheck SCOPES = ScopeCheck.of(TokenVerifier.DEFAULT_REALM);
 
     /** Seconds that {@link #close()} lets in-flight exchanges finish. */
     private static final int STOP_DELAY_SECONDS = 1;
@@ -106,8 +109,10 @@ public final class DemoApiServer implements AutoCloseable {
             }
 
             Optional<VerifiedToken> caller = MeetzyAuthFilter.principal(exchange);
-            if (caller.isPresent() && !caller.get().hasScope(Scopes.ASSISTANTS_READ)) {
-                rejectMissingScope(exchange);
+            Optional<ScopeRejection> missingScope = caller.flatMap(token ->
+                    SCOPES.require(token, Scopes.ASSISTANTS_READ, "GET /v1/assistants"));
+            if (missingScope.isPresent()) {
+                reject(exchange, missingScope.get());
                 return;
             }
 
@@ -120,13 +125,10 @@ public final class DemoApiServer implements AutoCloseable {
     }
 
     /** Sends 403 {@code insufficient_scope} with the challenge that RFC 6750 section 3.1 defines. */
-    private static void rejectMissingScope(HttpExchange exchange) throws IOException {
-        String message = "The token lacks the scope " + Scopes.ASSISTANTS_READ + ", which GET /v1/assistants requires."
-                + " Use a token that has it, or create one with it.";
+    private static void reject(HttpExchange exchange, ScopeRejection rejection) throws IOException {
         String requestId = Optional.ofNullable(exchange.getResponseHeaders().getFirst("Meetzy-Request-Id")).orElse("-");
-        exchange.getResponseHeaders().set("WWW-Authenticate", Challenges.withError(TokenVerifier.DEFAULT_REALM,
-                "insufficient_scope", message) + ", scope=\"" + Scopes.ASSISTANTS_READ + "\"");
-        writeRaw(exchange, 403, ErrorResponses.json("permission_error", message, requestId));
+        exchange.getResponseHeaders().set("WWW-Authenticate", rejection.wwwAuthenticate());
+        writeRaw(exchange, rejection.httpStatus(), rejection.jsonBody(requestId));
     }
 
     /** Unauthenticated liveness check; also the baseline for measuring what verification costs. */
