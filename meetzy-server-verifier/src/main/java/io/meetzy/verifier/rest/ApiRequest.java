@@ -4,6 +4,7 @@ import io.meetzy.verifier.VerifiedToken;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,15 +16,18 @@ import java.util.OptionalLong;
  * @param path the raw path below the mount point: empty or {@code /}, {@code /{id}} or {@code /{id}/rotate}
  * @param principal the verified token of the caller, empty when no authentication filter ran
  * @param requestId the id that the response and its error body carry
+ * @param idempotencyKeys every {@code Idempotency-Key} header value, in order; usually none or one
  * @param body the request body, read only by the operations that take one
  */
-record ApiRequest(String method, String path, Optional<VerifiedToken> principal, String requestId, Body body) {
+record ApiRequest(String method, String path, Optional<VerifiedToken> principal, String requestId,
+                  List<String> idempotencyKeys, Body body) {
 
     ApiRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(requestId, "requestId");
+        idempotencyKeys = List.copyOf(idempotencyKeys);
         Objects.requireNonNull(body, "body");
     }
 

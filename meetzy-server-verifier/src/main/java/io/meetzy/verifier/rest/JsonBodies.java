@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -37,16 +38,41 @@ final class JsonBodies {
     }
 
     /**
-     * Reads the body as a JSON object with only {@code allowedFields}; empty when the body is
-     * empty or only whitespace.
+     * Reads the whole body, at most {@code maxBytes} of it.
      *
      * @param example a valid body, quoted in messages so the caller sees the expected shape
-     * @throws ApiException for a body over {@code maxBytes}, invalid JSON, a repeated field, a value
-     *     other than an object, or an unknown field
+     * @throws ApiException for a body over {@code maxBytes}, whether declared or read
      */
-    static Optional<ObjectNode> readObject(ApiRequest.Body body, int maxBytes, Set<String> allowedFields, String example) {
-        byte[] bytes = readBounded(body, maxBytes, example);
-        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+    static byte[] read(ApiRequest.Body body, int maxBytes, String example) {
+        String tooLarge = "The request body is larger than " + maxBytes + " bytes, the limit of this API."
+                + " Send a small JSON object, such as " + example + ".";
+        OptionalLong declared = body.declaredLength();
+        if (declared.isPresent() && declared.getAsLong() > maxBytes) {
+            throw ApiException.invalidRequest(tooLarge);
+        }
+
+        // Reading one byte beyond the limit separates a body of exactly maxBytes from a longer one.
+        try (InputStream in = body.open()) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw ApiException.invalidRequest(tooLarge);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the request body", e);
+        }
+    }
+
+    /**
+     * Parses a body that {@link #read} returned as a JSON object with only {@code allowedFields};
+     * empty when the body is empty or only whitespace.
+     *
+     * @param example a valid body, quoted in messages so the caller sees the expected shape
+     * @throws ApiException for invalid JSON, a repeated field, a value other than an object, or an
+     *     unknown field
+     */
+    static Optional<ObjectNode> parseObject(byte[] bytes, Set<String> allowedFields, String example) {
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             return Optional.empty();
         }
 
@@ -99,26 +125,6 @@ final class JsonBodies {
             result.add(element.textValue());
         }
         return Optional.of(result);
-    }
-
-    private static byte[] readBounded(ApiRequest.Body body, int maxBytes, String example) {
-        String tooLarge = "The request body is larger than " + maxBytes + " bytes, the limit of this API."
-                + " Send a small JSON object, such as " + example + ".";
-        OptionalLong declared = body.declaredLength();
-        if (declared.isPresent() && declared.getAsLong() > maxBytes) {
-            throw ApiException.invalidRequest(tooLarge);
-        }
-
-        // Reading one byte beyond the limit separates a body of exactly maxBytes from a longer one.
-        try (InputStream in = body.open()) {
-            byte[] bytes = in.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw ApiException.invalidRequest(tooLarge);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the request body", e);
-        }
     }
 
     private static JsonNode parse(byte[] bytes, String example) {

@@ -6,11 +6,12 @@ import io.meetzy.core.Scopes;
 import io.meetzy.core.TokenMetadata;
 import io.meetzy.verifier.ErrorResponses;
 import io.meetzy.verifier.RotatedToken;
+import io.meetzy.verifier.ScopeCheck;
+import io.meetzy.verifier.ScopeRejection;
 import io.meetzy.verifier.TokenManager;
 import io.meetzy.verifier.TokenNotFoundException;
 import io.meetzy.verifier.TokenVerifier;
 import io.meetzy.verifier.VerifiedToken;
-import io.meetzy.verifier.internal.Challenges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The token management API, for any server: {@code GET} and {@code POST} on the collection,
@@ -42,6 +45,30 @@ import java.util.TreeSet;
  * <p>Bad input gets 400 {@code invalid_request_error} with a message that names the field and the
  * rule. Only the create and rotate responses contain a full token, and every response carries
  * {@code Cache-Control: no-store}. Thread-safe, as its {@link TokenManager} is.
+ *
+ * <p><b>Idempotent POSTs.</b> A {@code POST} to create or rotate may carry an
+ * {@code Idempotency-Key} header, 1 to 255 printable ASCII characters such as a UUID, as
+ * {@code MeetzyClient} sends on every attempt; any other key gets 400 {@code invalid_request_error}.
+ * A POST without the key runs every time, and {@code GET} and {@code DELETE} ignore the header,
+ * because repeating them changes nothing. The first request with a key runs; within the retention
+ * ({@link #DEFAULT_IDEMPOTENCY_KEY_RETENTION} by default), a repeat from the same account gets:
+ * <ul>
+ *   <li>the first response's status, headers and body again, the body byte for byte, plus
+ *       {@code Idempotent-Replayed: true}, when method, path, body bytes and calling token are the
+ *       same. The authentication filter's headers, such as the request id, are those of the repeat.
+ *       This holds for 2xx responses and 400 validation errors. Other errors are not remembered, so
+ *       the repeat runs again;</li>
+ *   <li>409 {@code idempotency_error} with {@code Retry-After: 1} while the first request still
+ *       runs. Nothing runs twice, and a retry after it ends gets its response if it is remembered;</li>
+ *   <li>422 {@code idempotency_error} when any of those four differ: the key was already used for
+ *       another request. 422, not 409, because waiting does not help: the client must send a new key.</li>
+ * </ul>
+ * A replayed create or rotate response contains the full token, so the API keeps that response
+ * in memory for the retention. It is never logged, printed or put in an exception. This is the
+ * price of idempotency: a client whose first response was lost can only use its new token if the
+ * replay contains it. Keys are kept per {@code TokenApi} instance, in memory.
+ * NOTE: behind a load balancer, a repeat that reaches another node runs again there, and a restart
+ * loses every key.
  */
 public final class TokenApi {
 
@@ -51,6 +78,23 @@ public final class TokenApi {
      * still keeps a client from making the server buffer large uploads.
      */
     public static final int DEFAULT_MAX_BODY_BYTES = 8 * 1024;
+
+    /**
+     * How long a response to an {@code Idempotency-Key} is remembered: 24 hours, the age after which
+     * Stripe's documentation (docs.stripe.com/idempotency) says its keys may be removed.
+     * {@code MeetzyClient} retries for at most 2 minutes by default, and a day also covers a person
+     * or job that repeats a failed call later that day.
+     */
+    public static final Duration DEFAULT_IDEMPOTENCY_KEY_RETENTION = Duration.ofHours(24);
+
+    /**
+     * How many responses to {@code Idempotency-Key} requests are remembered at most. By an estimate,
+     * each takes at most about 1.5 KiB: a token object stays under 800 bytes even with a
+     * 100-character name, and a key has at most 255. The default thus takes at most about 15 MiB.
+     * Tokens are created and rotated rarely, so 10 000 in a day covers a busy server. Beyond the
+     * bound, some keys are forgotten before their retention ends, and a repeat of one runs again.
+     */
+    public static final int DEFAULT_MAX_IDEMPOTENCY_KEYS = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenApi.class);
 
@@ -63,14 +107,17 @@ public final class TokenApi {
 
     private final TokenManager manager;
     private final Clock clock;
-    private final String realm;
+    private final ScopeCheck scopeCheck;
     private final int maxBodyBytes;
+    private final IdempotentRequests idempotentRequests;
 
     private TokenApi(Builder builder) {
         this.manager = builder.manager;
         this.clock = builder.clock;
-        this.realm = builder.realm;
+        this.scopeCheck = builder.scopeCheck;
         this.maxBodyBytes = builder.maxBodyBytes;
+        this.idempotentRequests = new IdempotentRequests(builder.idempotencyKeyRetention, builder.maxIdempotencyKeys,
+                builder.clock);
     }
 
     public static Builder builder(TokenManager manager) {
@@ -79,8 +126,13 @@ public final class TokenApi {
 
     /** Handles one request. Every runtime exception becomes an error response, so only an {@link Error} escapes. */
     ApiResponse handle(ApiRequest request) {
+        return respond(request, () -> dispatch(request));
+    }
+
+    /** Returns the response of {@code action}, or the error response for its exception. */
+    private ApiResponse respond(ApiRequest request, Supplier<ApiResponse> action) {
         try {
-            return dispatch(request);
+            return action.get();
         } catch (ApiException e) {
             return error(e.status(), e.errorType(), e.getMessage(), request.requestId(), e.headers());
         } catch (RuntimeException e) {
@@ -101,10 +153,28 @@ public final class TokenApi {
 
         return switch (route.operation()) {
             case LIST -> list(caller);
-            case CREATE -> create(caller, request);
+            case CREATE -> post(caller, route, request, CREATE_EXAMPLE, body -> create(caller, body));
             case REVOKE -> revoke(caller, route.tokenId());
-            case ROTATE -> rotate(caller, route.tokenId(), request);
+            case ROTATE -> post(caller, route, request, ROTATE_EXAMPLE, body -> rotate(caller, route.tokenId(), body));
         };
+    }
+
+    /**
+     * Reads the body of a POST and runs {@code operation} on it, once per {@code Idempotency-Key}
+     * when the request carries one.
+     */
+    private ApiResponse post(VerifiedToken caller, TokenApiRoute route, ApiRequest request, String example,
+                             Function<byte[], ApiResponse> operation) {
+        Optional<String> key = IdempotentRequests.keyOf(request.idempotencyKeys());
+        byte[] body = JsonBodies.read(request.body(), maxBodyBytes, example);
+        if (key.isEmpty()) {
+            return operation.apply(body);
+        }
+
+        byte[] fingerprint = IdempotentRequests.fingerprint(request.method(), route.canonicalPath(), caller.tokenId(),
+                body);
+        return idempotentRequests.execute(caller.accountId(), key.get(), fingerprint,
+                () -> respond(request, () -> operation.apply(body)));
     }
 
     private ApiResponse list(VerifiedToken caller) {
@@ -112,8 +182,8 @@ public final class TokenApi {
         return ApiResponse.json(200, TokenObjects.list(tokens, clock.instant()).toString(), Map.of());
     }
 
-    private ApiResponse create(VerifiedToken caller, ApiRequest request) {
-        ObjectNode body = JsonBodies.readObject(request.body(), maxBodyBytes, CREATE_FIELDS, CREATE_EXAMPLE)
+    private ApiResponse create(VerifiedToken caller, byte[] bytes) {
+        ObjectNode body = JsonBodies.parseObject(bytes, CREATE_FIELDS, CREATE_EXAMPLE)
                 .orElseThrow(() -> ApiException.invalidRequest("The request body is empty. Send a JSON object, such as "
                         + CREATE_EXAMPLE + "."));
 
@@ -143,8 +213,8 @@ public final class TokenApi {
         }
     }
 
-    private ApiResponse rotate(VerifiedToken caller, String tokenId, ApiRequest request) {
-        Optional<ObjectNode> body = JsonBodies.readObject(request.body(), maxBodyBytes, ROTATE_FIELDS, ROTATE_EXAMPLE);
+    private ApiResponse rotate(VerifiedToken caller, String tokenId, byte[] bytes) {
+        Optional<ObjectNode> body = JsonBodies.parseObject(bytes, ROTATE_FIELDS, ROTATE_EXAMPLE);
         Duration gracePeriod = body.flatMap(object -> JsonBodies.string(object, "grace_period"))
                 .map(TokenApi::gracePeriod)
                 .orElse(Duration.ZERO);
@@ -169,9 +239,9 @@ public final class TokenApi {
     }
 
     private void requireScope(VerifiedToken caller, String scope, String operation) {
-        if (!caller.hasScope(scope)) {
-            throw insufficientScope(Set.of(scope), "The token lacks the scope " + scope + ", which " + operation
-                    + " requires. Use a token that has it, or create one with it.");
+        Optional<ScopeRejection> rejection = scopeCheck.require(caller, scope, operation);
+        if (rejection.isPresent()) {
+            throw insufficientScope(rejection.get());
         }
     }
 
@@ -179,15 +249,15 @@ public final class TokenApi {
         Set<String> missing = new TreeSet<>(scopes);
         missing.removeAll(caller.scopes());
         if (!missing.isEmpty()) {
-            throw insufficientScope(missing, rule + ": the calling token lacks " + String.join(", ", missing)
-                    + ". Request only scopes that the calling token has, or use a token that has them.");
+            throw insufficientScope(scopeCheck.reject(missing, rule + ": the calling token lacks "
+                    + String.join(", ", missing) + ". Request only scopes that the calling token has, or use a token"
+                    + " that has them."));
         }
     }
 
-    private ApiException insufficientScope(Set<String> scopes, String message) {
-        String challenge = Challenges.withError(realm, "insufficient_scope", message)
-                + ", scope=\"" + String.join(" ", new TreeSet<>(scopes)) + "\"";
-        return new ApiException(403, "permission_error", message, Map.of("WWW-Authenticate", challenge));
+    private static ApiException insufficientScope(ScopeRejection rejection) {
+        return new ApiException(rejection.httpStatus(), rejection.errorType(), rejection.message(),
+                Map.of("WWW-Authenticate", rejection.wwwAuthenticate()));
     }
 
     private static ApiException notFound(String tokenId) {
@@ -241,20 +311,27 @@ public final class TokenApi {
 
     /**
      * Configures a {@link TokenApi}. Defaults: the UTC system clock, realm
-     * {@value TokenVerifier#DEFAULT_REALM}, bodies up to {@link #DEFAULT_MAX_BODY_BYTES}.
+     * {@value TokenVerifier#DEFAULT_REALM}, bodies up to {@link #DEFAULT_MAX_BODY_BYTES},
+     * idempotency keys kept for {@link #DEFAULT_IDEMPOTENCY_KEY_RETENTION}, at most
+     * {@link #DEFAULT_MAX_IDEMPOTENCY_KEYS} of them.
      */
     public static final class Builder {
 
         private final TokenManager manager;
         private Clock clock = Clock.systemUTC();
-        private String realm = TokenVerifier.DEFAULT_REALM;
+        private ScopeCheck scopeCheck = ScopeCheck.of(TokenVerifier.DEFAULT_REALM);
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private Duration idempotencyKeyRetention = DEFAULT_IDEMPOTENCY_KEY_RETENTION;
+        private long maxIdempotencyKeys = DEFAULT_MAX_IDEMPOTENCY_KEYS;
 
         private Builder(TokenManager manager) {
             this.manager = Objects.requireNonNull(manager, "manager");
         }
 
-        /** Sets the clock that decides each token's status in responses; use the manager's. */
+        /**
+         * Sets the clock that decides each token's status in responses and when idempotency keys
+         * are forgotten; use the manager's.
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -267,11 +344,7 @@ public final class TokenApi {
          *     or a {@code "} or {@code \}
          */
         public Builder realm(String realm) {
-            Objects.requireNonNull(realm, "realm");
-            if (realm.isEmpty() || !Challenges.isAllowedParameterText(realm)) {
-                throw new IllegalArgumentException("Invalid realm '" + realm + "': use printable ASCII without '\"' or '\\'.");
-            }
-            this.realm = realm;
+            this.scopeCheck = ScopeCheck.of(realm);
             return this;
         }
 
@@ -285,6 +358,36 @@ public final class TokenApi {
                 throw new IllegalArgumentException("maxBodyBytes must be at least 256, got " + maxBodyBytes + ".");
             }
             this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        /**
+         * Sets how long the response to an {@code Idempotency-Key} request is remembered, so that a
+         * repeat gets it again instead of running a second time.
+         *
+         * @throws IllegalArgumentException if it is shorter than one second
+         */
+        public Builder idempotencyKeyRetention(Duration retention) {
+            Objects.requireNonNull(retention, "retention");
+            if (retention.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("The idempotency key retention must be at least 1 second, got "
+                        + retention + ". Use a span longer than the clients' retries, such as 24 hours.");
+            }
+            this.idempotencyKeyRetention = retention;
+            return this;
+        }
+
+        /**
+         * Sets how many responses to {@code Idempotency-Key} requests are remembered at most; beyond
+         * that, some are forgotten before their retention ends, and a repeat of one runs again.
+         *
+         * @throws IllegalArgumentException if it is below 1
+         */
+        public Builder maxIdempotencyKeys(long maxKeys) {
+            if (maxKeys < 1) {
+                throw new IllegalArgumentException("maxIdempotencyKeys must be at least 1, got " + maxKeys + ".");
+            }
+            this.maxIdempotencyKeys = maxKeys;
             return this;
         }
 

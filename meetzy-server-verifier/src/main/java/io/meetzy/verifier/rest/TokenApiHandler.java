@@ -7,6 +7,7 @@ import io.meetzy.verifier.MeetzyAuthFilter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,6 +46,7 @@ public final class TokenApiHandler implements HttpHandler {
                     pathBelowContext(exchange),
                     MeetzyAuthFilter.principal(exchange),
                     requestId,
+                    Optional.ofNullable(exchange.getRequestHeaders().get(IdempotentRequests.KEY_HEADER)).orElse(List.of()),
                     new ExchangeBody(exchange));
             write(exchange, api.handle(request));
         }

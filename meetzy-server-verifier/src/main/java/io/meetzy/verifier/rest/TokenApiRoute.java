@@ -56,6 +56,18 @@ record TokenApiRoute(Operation operation, String tokenId, String requiredScope, 
         return new TokenApiRoute(Operation.ROTATE, tokenId, Scopes.TOKENS_WRITE, "POST /v1/tokens/{id}/rotate");
     }
 
+    /**
+     * Returns the path of this route as if mounted at {@code /v1/tokens}, with the token id, such as
+     * {@code /v1/tokens/tok_1/rotate}: the same for {@code /v1/tokens} and {@code /v1/tokens/}.
+     */
+    String canonicalPath() {
+        return switch (operation) {
+            case LIST, CREATE -> "/v1/tokens";
+            case REVOKE -> "/v1/tokens/" + tokenId;
+            case ROTATE -> "/v1/tokens/" + tokenId + ROTATE_SUFFIX;
+        };
+    }
+
     /** Returns the path pattern for logs, without the id, which the log does not need. */
     static String describe(String path) {
         if (path.isEmpty() || path.equals("/")) {

@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,8 +44,11 @@ public final class TokenApiServlet extends HttpServlet {
 
         Optional<VerifiedToken> principal = MeetzyServletFilter.principal(request);
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        // The Servlet API allows null where the container hides headers.
+        Enumeration<String> keyHeaders = request.getHeaders(IdempotentRequests.KEY_HEADER);
+        List<String> idempotencyKeys = keyHeaders == null ? List.of() : Collections.list(keyHeaders);
         ApiRequest apiRequest = new ApiRequest(request.getMethod().toUpperCase(Locale.ROOT), path, principal,
-                requestId, new ServletBody(request));
+                requestId, idempotencyKeys, new ServletBody(request));
 
         write(request, response, api.handle(apiRequest));
     }

@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** Sends requests to a loopback test server and parses JSON answers. */
 final class ApiCall {
@@ -24,7 +26,14 @@ final class ApiCall {
     }
 
     static HttpResponse<String> send(URI uri, String method, String token, String body) {
+        return send(uri, method, token, body, List.of());
+    }
+
+    /** Sends a request with extra headers, in order; a name may repeat. */
+    static HttpResponse<String> send(URI uri, String method, String token, String body,
+                                     List<Map.Entry<String, String>> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+        headers.forEach(header -> request.header(header.getKey(), header.getValue()));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

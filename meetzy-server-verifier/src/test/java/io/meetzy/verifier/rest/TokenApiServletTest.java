@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -136,6 +138,25 @@ class TokenApiServletTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(errorMessage(response)).startsWith("Invalid field 'grace_period': 8d is longer than the maximum of 7d.");
+    }
+
+    @Test
+    void idempotencyKeyReplaysThroughServlet() {
+        String body = "{\"name\":\"Servlet\",\"expires_in\":\"30d\"}";
+        List<Map.Entry<String, String>> key = List.of(Map.entry("Idempotency-Key", "servlet-key-1"));
+
+        HttpResponse<String> first = ApiCall.send(base.resolve("/v1/tokens"), "POST", admin.token().value(), body, key);
+        HttpResponse<String> repeat = ApiCall.send(base.resolve("/v1/tokens"), "POST", admin.token().value(), body, key);
+        HttpResponse<String> reused = ApiCall.send(base.resolve("/v1/tokens"), "POST", admin.token().value(),
+                "{\"name\":\"Other\",\"expires_in\":\"30d\"}", key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(repeat.statusCode()).isEqualTo(201);
+        assertThat(repeat.body()).isEqualTo(first.body());
+        assertThat(repeat.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(manager.list("acct_a")).hasSize(2);
     }
 
     @Test
