@@ -3,8 +3,10 @@ package io.meetzy.examples.cli;
 import io.meetzy.examples.server.DemoApiServer;
 import io.meetzy.verifier.CachingTokenStore;
 import io.meetzy.verifier.RateLimitPolicy;
+import io.meetzy.verifier.TokenManager;
 import io.meetzy.verifier.TokenStore;
 import io.meetzy.verifier.TokenVerifier;
+import io.meetzy.verifier.rest.TokenApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Option;
  * revocation made by another process takes effect here only within the TTL.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the demo Meetzy API (GET /v1/assistants) with token verification, until stopped with Ctrl-C."
+        description = "Serve the demo Meetzy API (GET /v1/assistants, the token API under /v1/tokens and GET /health)"
+                + " with token verification, until stopped with Ctrl-C."
                 + " Other meetzy commands can open the same --data directory while it runs.")
 final class ServeCommand implements Runnable {
 
@@ -72,7 +75,7 @@ final class ServeCommand implements Runnable {
                      .rateLimit(rateLimit)
                      .failureLimit(failureLimit)
                      .build();
-             DemoApiServer server = DemoApiServer.start(host, port, verifier)) {
+             DemoApiServer server = DemoApiServer.start(host, port, verifier, tokenApi(tokenStore))) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "meetzy-serve-shutdown"));
             spec.commandLine().getOut().println("Meetzy demo API listening on " + server.baseUrl()
                     + " (token store: " + store.describe() + "; rate limit " + rateLimit
@@ -87,6 +90,12 @@ final class ServeCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Serves {@code /v1/tokens} on the verifier's store, so revocations through the API invalidate its cache too. */
+    private static TokenApi tokenApi(TokenStore tokenStore) {
+        TokenManager manager = TokenManager.builder(tokenStore).clock(Clock.systemUTC()).build();
+        return TokenApi.builder(manager).clock(Clock.systemUTC()).build();
     }
 
     private TokenStore cached(TokenStore opened) {

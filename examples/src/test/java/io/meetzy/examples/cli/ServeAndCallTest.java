@@ -77,6 +77,22 @@ class ServeAndCallTest {
     }
 
     @Test
+    void serveListsTokensOverHttp() throws Exception {
+        var created = TokenJson.MAPPER.readTree(
+                CliRun.of("tokens", "create", "--name", "api test", "--json", "--data", data.toString()).out());
+        String token = created.get("token").asText();
+
+        HttpResponse<String> listed = http.send(HttpRequest.newBuilder(baseUrl.resolve("/v1/tokens"))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains(created.get("masked_value").asText()).contains(created.get("id").asText());
+        assertThat(listed.body()).doesNotContain(token);
+    }
+
+    @Test
     void healthNeedsNoToken() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/health")).timeout(Duration.ofSeconds(10)).build();
 
