@@ -13,7 +13,9 @@ import java.util.Objects;
  * {@code {"error":{"type":"...","message":"...","request_id":"..."}}}. The client maps
  * {@code type} to its exceptions: {@code invalid_request_error} (400), {@code authentication_error}
  * (401), {@code permission_error} (403), {@code not_found_error} (404), {@code rate_limit_error}
- * (429) and {@code api_error} (500).
+ * (429) and {@code api_error} (500). The token API also answers {@code idempotency_error} (409 while
+ * a request with the same {@code Idempotency-Key} is running, 422 when the key was used for another
+ * request); the client maps that by status.
  */
 public final class ErrorResponses {
 
