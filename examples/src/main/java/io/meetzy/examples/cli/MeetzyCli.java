@@ -30,6 +30,7 @@ public final class MeetzyCli implements Runnable {
     public static final int EXIT_USAGE = 2;
 
     private static final String H2_BIND_ADDRESS = "h2.bindAddress";
+    private static final String HTTP_SERVER_NODELAY = "sun.net.httpserver.nodelay";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -39,6 +40,12 @@ public final class MeetzyCli implements Runnable {
         // listens on every interface unless told otherwise; keep it on loopback.
         if (System.getProperty(H2_BIND_ADDRESS) == null) {
             System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
+        // The JDK HttpServer behind `meetzy serve` leaves Nagle's algorithm on, which with delayed
+        // ACKs caps a keep-alive client at a few hundred requests a second; small JSON responses
+        // should go out at once.
+        if (System.getProperty(HTTP_SERVER_NODELAY) == null) {
+            System.setProperty(HTTP_SERVER_NODELAY, "true");
         }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
