@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
  * A plain hash is enough against brute force because the secret carries about 190 random bits;
  * slow password hashes are for low-entropy secrets.
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Instances are immutable and thread-safe: each thread hashes with its own digest or MAC.
  */
 public final class TokenHasher {
 
@@ -22,8 +22,16 @@ public final class TokenHasher {
 
     private final SecretKeySpec pepper;
 
+    /**
+     * One digest or MAC per thread: looking one up through the security providers costs more than
+     * hashing a 62-byte token, and neither class is safe to share between threads.
+     */
+    private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(TokenHasher::newSha256);
+    private final ThreadLocal<Mac> macs;
+
     private TokenHasher(SecretKeySpec pepper) {
         this.pepper = pepper;
+        this.macs = pepper == null ? null : ThreadLocal.withInitial(() -> newHmac(pepper));
     }
 
     /** Returns a hasher that computes SHA-256 of the token's ASCII bytes. */
@@ -53,22 +61,23 @@ public final class TokenHasher {
     public TokenHash hash(ApiToken token) {
         Objects.requireNonNull(token, "token");
         byte[] input = token.asciiBytes();
-        return TokenHash.of(pepper == null ? sha256(input) : hmac(input));
+        // digest() and doFinal() reset the instance, so the next call on this thread starts clean.
+        return TokenHash.of(pepper == null ? digests.get().digest(input) : macs.get().doFinal(input));
     }
 
-    private static byte[] sha256(byte[] input) {
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance(SHA_256).digest(input);
+            return MessageDigest.getInstance(SHA_256);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime must provide SHA-256", e);
         }
     }
 
-    private byte[] hmac(byte[] input) {
+    private static Mac newHmac(SecretKeySpec pepper) {
         try {
             Mac mac = Mac.getInstance(HMAC_SHA_256);
             mac.init(pepper);
-            return mac.doFinal(input);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Every Java runtime must provide HmacSHA256", e);
         }

@@ -36,7 +36,7 @@ public final class TokenLayout {
      */
     public static String checksum(CharSequence tokenBody) {
         CRC32 crc = new CRC32();
-        crc.update(tokenBody.subSequence(0, CHECKSUM_START).toString().getBytes(StandardCharsets.US_ASCII));
+        crc.update(tokenBody.toString().getBytes(StandardCharsets.US_ASCII), 0, CHECKSUM_START);
         return Base62.encode(crc.getValue(), CHECKSUM_LENGTH);
     }
 }
