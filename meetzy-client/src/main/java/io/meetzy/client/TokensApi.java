@@ -88,8 +88,25 @@ public final class TokensApi {
      * @throws NotFoundException if no token with this id exists in the account
      */
     public CreatedApiToken rotate(String id, Duration gracePeriod) {
+        return rotate(id, gracePeriod, Map.of("grace_period", formatDuration(gracePeriod)));
+    }
+
+    /**
+     * Rotates as {@link #rotate(String, Duration)} does, but the replacement expires after
+     * {@code expiration}. Use it for a token whose expiry an earlier rotation shortened, whose
+     * preset the server can no longer derive.
+     */
+    public CreatedApiToken rotate(String id, Duration gracePeriod, Expiration expiration) {
+        Objects.requireNonNull(expiration, "expiration");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("grace_period", formatDuration(gracePeriod));
+        body.put("expires_in", expiration.code());
+        return rotate(id, gracePeriod, body);
+    }
+
+    private CreatedApiToken rotate(String id, Duration gracePeriod, Map<String, Object> body) {
+        Objects.requireNonNull(gracePeriod, "gracePeriod");
         String path = PATH + "/" + checkId(id) + "/rotate";
-        Map<String, Object> body = Map.of("grace_period", formatDuration(gracePeriod));
         return TokenObjectReader.created(client.post(path, body), "POST " + PATH + "/{id}/rotate");
     }
 

@@ -148,10 +148,11 @@ class TokensApiTest {
         CreatedApiToken replacement = tokens.rotate("tok_old", Duration.ofHours(24));
         tokens.rotate("tok_old", Duration.ofMinutes(90));
         tokens.rotate("tok_old");
+        tokens.rotate("tok_old", Duration.ofHours(1), Expiration.THIRTY_DAYS);
 
         List<String> bodies = SERVER.getAllServeEvents().stream().map(event -> event.getRequest().getBodyAsString()).toList();
         assertThat(bodies).containsExactlyInAnyOrder("{\"grace_period\":\"1d\"}", "{\"grace_period\":\"90m\"}",
-                "{\"grace_period\":\"0\"}");
+                "{\"grace_period\":\"0\"}", "{\"grace_period\":\"1h\",\"expires_in\":\"30d\"}");
         assertThat(replacement.token()).isEqualTo(issued);
     }
 

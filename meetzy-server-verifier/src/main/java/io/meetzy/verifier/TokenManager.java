@@ -129,9 +129,11 @@ public final class TokenManager {
      */
     public RotatedToken rotate(String accountId, String id, Duration gracePeriod) {
         TokenMetadata previous = find(accountId, id).orElseThrow(() -> new TokenNotFoundException(id));
+        checkNotRevoked(previous);
         Expiration preset = presetOf(previous).orElseThrow(() -> new IllegalArgumentException("The expiry of token '"
-                + id + "' was shortened, so the expiration it was created with is unknown. Choose one for the"
-                + " replacement: " + Expiration.codes() + "."));
+                + id + "' was shortened by an earlier rotation, so the expiration it was created with is unknown."
+                + " Choose one for the replacement (" + Expiration.codes() + "): --expires on the command line,"
+                + " expires_in in the API."));
         return rotate(accountId, id, gracePeriod, preset);
     }
 
@@ -155,10 +157,7 @@ public final class TokenManager {
         checkGracePeriod(gracePeriod);
         Objects.requireNonNull(expiration, "expiration");
         TokenMetadata previous = find(accountId, id).orElseThrow(() -> new TokenNotFoundException(id));
-        if (previous.isRevoked()) {
-            throw new IllegalArgumentException("Token '" + id + "' is revoked, so it cannot be rotated."
-                    + " Create a new token instead.");
-        }
+        checkNotRevoked(previous);
 
         CreatedToken replacement = issue(previous.accountId(), previous.name(), previous.scopes(), expiration);
 
@@ -171,6 +170,13 @@ public final class TokenManager {
     @Override
     public String toString() {
         return "TokenManager[" + store + ", " + hasher + "]";
+    }
+
+    private static void checkNotRevoked(TokenMetadata token) {
+        if (token.isRevoked()) {
+            throw new IllegalArgumentException("Token '" + token.id() + "' is revoked, so it cannot be rotated."
+                    + " Create a new token instead.");
+        }
     }
 
     private CreatedToken issue(String accountId, String name, Set<String> scopes, Expiration expiration) {

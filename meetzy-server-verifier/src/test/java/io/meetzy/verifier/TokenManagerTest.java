@@ -263,8 +263,9 @@ class TokenManagerTest {
 
         assertThatThrownBy(() -> manager.rotate("acct_1", id, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The expiry of token '" + id + "' was shortened, so the expiration it was created with"
-                        + " is unknown. Choose one for the replacement: 30d, 90d, 6m, 1y, never.");
+                .hasMessage("The expiry of token '" + id + "' was shortened by an earlier rotation, so the expiration it"
+                        + " was created with is unknown. Choose one for the replacement (30d, 90d, 6m, 1y, never):"
+                        + " --expires on the command line, expires_in in the API.");
         assertThat(manager.rotate("acct_1", id, Duration.ZERO, Expiration.NINETY_DAYS).replacement()).isNotNull();
     }
 
@@ -284,6 +285,17 @@ class TokenManagerTest {
     @Test
     void rotateOfRevokedTokenIsRejected() {
         String id = manager.create("acct_1", "Gone", Expiration.THIRTY_DAYS).metadata().id();
+        manager.revoke("acct_1", id);
+
+        assertThatThrownBy(() -> manager.rotate("acct_1", id, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Token '" + id + "' is revoked, so it cannot be rotated. Create a new token instead.");
+    }
+
+    @Test
+    void rotateOfRevokedRotatedTokenSaysRevoked() {
+        String id = manager.create("acct_1", "Gone twice", Expiration.THIRTY_DAYS).metadata().id();
+        manager.rotate("acct_1", id, Duration.ofHours(1));
         manager.revoke("acct_1", id);
 
         assertThatThrownBy(() -> manager.rotate("acct_1", id, Duration.ZERO))

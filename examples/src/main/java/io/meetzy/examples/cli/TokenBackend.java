@@ -34,7 +34,7 @@ interface TokenBackend extends AutoCloseable {
     Optional<ApiTokenInfo> revoke(String id);
 
     /** Rotates a token; the old token's new expiry is known only to a local backend. */
-    Rotation rotate(String id, Duration gracePeriod);
+    Rotation rotate(String id, Duration gracePeriod, Optional<Expiration> expiration);
 
     @Override
     void close();
@@ -87,8 +87,10 @@ interface TokenBackend extends AutoCloseable {
         }
 
         @Override
-        public Rotation rotate(String id, Duration gracePeriod) {
-            RotatedToken rotated = manager.rotate(account, id, gracePeriod);
+        public Rotation rotate(String id, Duration gracePeriod, Optional<Expiration> expiration) {
+            RotatedToken rotated = expiration.isPresent()
+                    ? manager.rotate(account, id, gracePeriod, expiration.get())
+                    : manager.rotate(account, id, gracePeriod);
             return new Rotation(created(rotated.replacement()), Optional.of(info(rotated.previous(), clock.instant())));
         }
 
@@ -128,8 +130,11 @@ interface TokenBackend extends AutoCloseable {
         }
 
         @Override
-        public Rotation rotate(String id, Duration gracePeriod) {
-            return new Rotation(tokens.rotate(id, gracePeriod), Optional.empty());
+        public Rotation rotate(String id, Duration gracePeriod, Optional<Expiration> expiration) {
+            CreatedApiToken replacement = expiration.isPresent()
+                    ? tokens.rotate(id, gracePeriod, expiration.get())
+                    : tokens.rotate(id, gracePeriod);
+            return new Rotation(replacement, Optional.empty());
         }
 
         @Override

@@ -45,8 +45,8 @@ final class TokenTable {
 
         String table = align(rows);
         if (anyExpiring) {
-            table += EXPIRING_MARK + " expires within " + EXPIRING_WINDOW.toDays() + " days: rotate it with"
-                    + " `meetzy tokens rotate ID --grace 24h`." + System.lineSeparator();
+            table += EXPIRING_MARK + " expires within " + EXPIRING_WINDOW.toDays() + " days: unless it was already"
+                    + " replaced, rotate it with `meetzy tokens rotate ID --grace 24h`." + System.lineSeparator();
         }
         return table;
     }

@@ -212,6 +212,11 @@ final class TokensCommand implements Runnable {
                         + " Default: ${DEFAULT-VALUE}, the old token stops at once.")
         String grace;
 
+        @Option(names = "--expires", paramLabel = "PRESET",
+                description = "Expiration of the replacement: 30d, 90d, 6m, 1y or never. Default: the preset the old token"
+                        + " was created with; required when an earlier rotation shortened the old token's expiry.")
+        String expires;
+
         @Option(names = "--json", description = "Print the new token object as JSON, with the full token in \"token\".")
         boolean json;
 
@@ -221,13 +226,14 @@ final class TokensCommand implements Runnable {
         @Override
         public void run() {
             Duration gracePeriod = parseDuration(spec, "--grace", grace);
+            Optional<Expiration> expiration = expires == null ? Optional.empty() : Optional.of(parseExpiration(spec, expires));
             if (gracePeriod.compareTo(TokenManager.MAX_GRACE_PERIOD) > 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for --grace: '" + grace
                         + "' is longer than the maximum of 7d.");
             }
 
             try (TokenBackend backend = common.open(spec.commandLine())) {
-                TokenBackend.Rotation rotation = backend.rotate(id, gracePeriod);
+                TokenBackend.Rotation rotation = backend.rotate(id, gracePeriod, expiration);
                 printCreated(spec, rotation.replacement(), json, "Rotated token " + id + ": the replacement is \"%s\" (%s),"
                         + " expires %s.%n");
                 PrintWriter err = spec.commandLine().getErr();

@@ -146,6 +146,20 @@ class TokensCommandTest {
     }
 
     @Test
+    void rotateTwiceNeedsExpires() {
+        String id = createdId("Twice");
+        tokens("rotate", id, "--grace", "1h");
+
+        CliRun withoutPreset = tokens("rotate", id);
+        CliRun withPreset = tokens("rotate", id, "--expires", "30d");
+
+        assertThat(withoutPreset.exitCode()).isEqualTo(1);
+        assertThat(withoutPreset.err()).contains("was shortened by an earlier rotation").contains("--expires");
+        assertThat(withPreset.exitCode()).as(withPreset.err()).isZero();
+        assertThat(ApiToken.parse(withPreset.out().strip()).isValid()).isTrue();
+    }
+
+    @Test
     void rotateRejectsBadGrace() {
         CliRun malformed = tokens("rotate", "tok_x", "--grace", "1 day");
         CliRun tooLong = tokens("rotate", "tok_x", "--grace", "8d");
@@ -167,7 +181,8 @@ class TokensCommandTest {
         String soonRow = list.out().lines().filter(line -> line.startsWith(id)).findFirst().orElseThrow();
         assertThat(soonRow).containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d ! ");
         assertThat(list.out().lines().filter(line -> line.contains(" ! ")).count()).isEqualTo(1);
-        assertThat(list.out()).contains("! expires within 7 days: rotate it with `meetzy tokens rotate ID --grace 24h`.");
+        assertThat(list.out()).contains("! expires within 7 days: unless it was already replaced, rotate it with"
+                + " `meetzy tokens rotate ID --grace 24h`.");
     }
 
     @Test
