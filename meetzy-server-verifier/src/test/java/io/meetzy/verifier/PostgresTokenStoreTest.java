@@ -28,6 +28,9 @@ class PostgresTokenStoreTest extends TokenStoreContractTest {
     static void createSchema() throws SQLException {
         baseUrl = System.getenv(URL_VARIABLE);
         if (!isConfigured()) {
+            // Surefire copies test output to the console, where the skip reason would otherwise not appear.
+            System.out.println("PostgreSQL tests skipped: set " + URL_VARIABLE
+                    + " (for example jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run them.");
             return;
         }
 
