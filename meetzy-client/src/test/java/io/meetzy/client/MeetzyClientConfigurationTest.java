@@ -91,6 +91,16 @@ class MeetzyClientConfigurationTest {
     }
 
     @Test
+    void bearerPrefixRejected() {
+        String failure = envFailure("Bearer " + token.value());
+
+        assertThat(failure).isEqualTo("MEETZY_API_TOKEN starts with the scheme 'Bearer ': set only the token itself,"
+                + " which starts with mzy_; the client adds 'Bearer'. Remove the prefix, or export"
+                + " MEETZY_API_TOKEN=<your token> with the full value shown when the token was created.");
+        assertThat(failure).doesNotContain(token.value().substring(24));
+    }
+
+    @Test
     void badChecksumRejected() {
         char last = token.value().charAt(ApiToken.LENGTH - 1);
         String mistyped = token.value().substring(0, ApiToken.LENGTH - 1) + (last == 'a' ? 'b' : 'a');

@@ -58,6 +58,7 @@ public final class MeetzyCli implements Runnable {
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(new FailureHandler());
+        commandLine.setParameterExceptionHandler(MeetzyCli::reportUsageError);
         commandLine.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
         commandLine.getCommandSpec().exitCodeOnExecutionException(EXIT_FAILURE);
         return commandLine.execute(args);
@@ -67,6 +68,19 @@ public final class MeetzyCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of demo, serve, tokens, call, scan.");
+    }
+
+    /**
+     * Prints the usage error and where to find help, without the full help text, which would push
+     * the one useful line off the screen.
+     */
+    private static int reportUsageError(CommandLine.ParameterException failure, String[] args) {
+        CommandLine command = failure.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(failure.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(failure, err);
+        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+        return EXIT_USAGE;
     }
 
     /** Prints a one-line reason instead of a stack trace. */

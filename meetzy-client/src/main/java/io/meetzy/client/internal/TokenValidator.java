@@ -47,6 +47,7 @@ public final class TokenValidator {
         }
 
         rejectQuotes(stripped, source);
+        rejectSchemePrefix(stripped, source);
         rejectInnerWhitespace(stripped, source);
         return parse(stripped, source);
     }
@@ -57,6 +58,15 @@ public final class TokenValidator {
         if (quoted) {
             throw invalid(source, "starts with a quote character: remove the quotes around the token, or "
                     + source.fix() + ".");
+        }
+    }
+
+    /** The client adds the scheme itself, so a value copied from a header would be sent as "Bearer Bearer ...". */
+    private static void rejectSchemePrefix(String value, TokenSource source) {
+        boolean hasSchemePrefix = value.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length());
+        if (hasSchemePrefix) {
+            throw invalid(source, "starts with the scheme 'Bearer ': set only the token itself, which starts with"
+                    + " mzy_; the client adds 'Bearer'. Remove the prefix, or " + source.fix() + ".");
         }
     }
 
