@@ -88,7 +88,7 @@ public final class MeetzyCli implements Runnable {
         @Override
         public int handleExecutionException(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-            commandLine.getErr().println("meetzy " + commandLine.getCommandName() + ": " + message);
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + message);
             return EXIT_FAILURE;
         }
     }

@@ -95,7 +95,7 @@ class TokensCommandTest {
         CliRun run = tokens("revoke", "tok_doesnotexist000");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("tok_doesnotexist000");
+        assertThat(run.err()).startsWith("meetzy tokens revoke: ").contains("tok_doesnotexist000");
     }
 
     @Test
