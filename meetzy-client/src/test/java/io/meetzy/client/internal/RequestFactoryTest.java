@@ -91,4 +91,38 @@ class RequestFactoryTest {
         assertThat(keyed.headers().firstValue("Authorization")).contains("Bearer abc");
         assertThat(keyed.headers().firstValue("Idempotency-Key")).contains("key-1");
     }
+
+    @Test
+    void repeatedPathReusesUri() {
+        URI first = factory.resolve("/v1/tokens");
+
+        assertThat(factory.resolve("/v1/tokens")).isSameAs(first);
+    }
+
+    @Test
+    void pathWithQueryNotKept() {
+        URI first = factory.resolve("/v1/tokens?page=2");
+
+        assertThat(factory.resolve("/v1/tokens?page=2")).isEqualTo(first).isNotSameAs(first);
+    }
+
+    @Test
+    void keptPathsBounded() {
+        for (int i = 0; i < 1_000; i++) {
+            factory.resolve("/v1/items/" + i);
+        }
+        URI late = factory.resolve("/v1/items/late");
+
+        assertThat(factory.resolve("/v1/items/late")).isEqualTo(late).isNotSameAs(late);
+        assertThat(factory.resolve("/v1/items/0")).isSameAs(factory.resolve("/v1/items/0"));
+    }
+
+    @Test
+    void invalidPathRejectedEveryTime() {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> factory.resolve("v1/assistants"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("The request path 'v1/assistants' must start with '/'");
+        }
+    }
 }
