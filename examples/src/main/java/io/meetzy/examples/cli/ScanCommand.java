@@ -12,8 +12,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -46,7 +51,6 @@ final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final TokenFileScanner scanner = new TokenFileScanner();
     private final Set<Path> filesWithTokens = new HashSet<>();
     private long tokensFound;
     private long filesScanned;
@@ -54,16 +58,18 @@ final class ScanCommand implements Callable<Integer> {
     private long unreadablePaths;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         checkPathsExist();
 
+        List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                Files.walkFileTree(path, new TreeScanner(path));
+                Files.walkFileTree(path, new TreeScanner(path, files));
             } else {
-                scanFile(path);
+                files.add(path);
             }
         }
+        scanAll(files);
 
         printSummary();
         if (tokensFound > 0) {
@@ -94,16 +100,71 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private void scanFile(Path file) {
+    /**
+     * Scans the files on every core, because reading and searching a large tree is CPU-bound once
+     * the files are cached. Results are printed in the order the files were listed, so the output
+     * is the same as a scan on one thread.
+     */
+    private void scanAll(List<Path> files) throws InterruptedException {
+        int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            TokenFileScanner scanner = new TokenFileScanner();
+            files.forEach(file -> record(scanFile(scanner, file)));
+            return;
+        }
+
+        ThreadLocal<TokenFileScanner> scanners = ThreadLocal.withInitial(TokenFileScanner::new);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            TokenFileScanner.Outcome outcome = scanner.scan(file, this::report);
-            if (outcome == TokenFileScanner.Outcome.SKIPPED_BINARY) {
-                binaryFilesSkipped++;
-            } else {
-                filesScanned++;
+            List<Future<FileResult>> results = new ArrayList<>(files.size());
+            for (Path file : files) {
+                results.add(pool.submit(() -> scanFile(scanners.get(), file)));
             }
+            for (Future<FileResult> result : results) {
+                record(awaitResult(result));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static FileResult awaitResult(Future<FileResult> result) throws InterruptedException {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw new IllegalStateException("Scanning a file failed unexpectedly: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** One file's findings and outcome, or the reason it could not be read. */
+    private record FileResult(Path file, List<TokenFileScanner.Finding> findings,
+                              Optional<TokenFileScanner.Outcome> outcome, Optional<IOException> failure) {
+    }
+
+    private static FileResult scanFile(TokenFileScanner scanner, Path file) {
+        List<TokenFileScanner.Finding> findings = new ArrayList<>();
+        try {
+            TokenFileScanner.Outcome outcome = scanner.scan(file, findings::add);
+            return new FileResult(file, findings, Optional.of(outcome), Optional.empty());
         } catch (IOException e) {
-            reportUnreadable(file, e);
+            return new FileResult(file, findings, Optional.empty(), Optional.of(e));
+        }
+    }
+
+    private void record(FileResult result) {
+        if (result.failure().isPresent()) {
+            reportUnreadable(result.file(), result.failure().get());
+            return;
+        }
+
+        result.findings().forEach(this::report);
+        if (result.outcome().orElseThrow() == TokenFileScanner.Outcome.SKIPPED_BINARY) {
+            binaryFilesSkipped++;
+        } else {
+            filesScanned++;
         }
     }
 
@@ -145,13 +206,15 @@ final class ScanCommand implements Callable<Integer> {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
 
-    /** Scans every regular file under one root, skipping {@code .git} directories and symbolic links. */
+    /** Lists every regular file under one root, skipping {@code .git} directories and symbolic links. */
     private final class TreeScanner extends SimpleFileVisitor<Path> {
 
         private final Path root;
+        private final List<Path> files;
 
-        TreeScanner(Path root) {
+        TreeScanner(Path root, List<Path> files) {
             this.root = root;
+            this.files = files;
         }
 
         @Override
@@ -165,7 +228,7 @@ final class ScanCommand implements Callable<Integer> {
             // Without FOLLOW_LINKS the attributes describe a symbolic link itself, which is not a
             // regular file: Git commits the link, not its target, so links are not followed.
             if (attributes.isRegularFile()) {
-                scanFile(file);
+                files.add(file);
             }
             return FileVisitResult.CONTINUE;
         }

@@ -48,6 +48,25 @@ class ScanCommandTest {
     }
 
     @Test
+    void manyFilesReportedInListingOrder() throws IOException {
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ApiToken token = newToken();
+            Path file = write("batch/file" + i + ".env", "line one\nTOKEN=" + token.value() + "\n");
+            expected.add(file + ":2: " + token.maskedValue());
+        }
+        write("batch/clean.txt", "nothing here\n");
+
+        CliRun parallel = CliRun.of("scan", tree.toString());
+        CliRun again = CliRun.of("scan", tree.toString());
+
+        assertThat(parallel.exitCode()).isEqualTo(1);
+        assertThat(parallel.out().lines().sorted().toList()).isEqualTo(expected.stream().sorted().toList());
+        assertThat(again.out()).isEqualTo(parallel.out());
+        assertThat(parallel.err()).contains("Found 200 Meetzy tokens in 200 files (201 files scanned).");
+    }
+
+    @Test
     void wrongChecksumNotReported() throws IOException {
         ApiToken token = newToken();
         String lookAlike = token.value().substring(0, 61) + (token.value().endsWith("A") ? "B" : "A");
