@@ -37,13 +37,12 @@ public final class MeetzyCli implements Runnable {
 
     public static void main(String[] args) {
         // H2's AUTO_SERVER mode, which lets several meetzy processes share one --data directory,
-        // listens on every interface unless told otherwise; keep it on loopback.
+        // listens on every interface unless h2.bindAddress is set, so keep it on loopback.
         if (System.getProperty(H2_BIND_ADDRESS) == null) {
             System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
         }
-        // The JDK HttpServer behind `meetzy serve` leaves Nagle's algorithm on, which with delayed
-        // ACKs caps a keep-alive client at a few hundred requests a second; small JSON responses
-        // should go out at once.
+        // The JDK HttpServer behind `meetzy serve` leaves Nagle's algorithm on. With delayed ACKs
+        // that caps a keep-alive client at a few hundred requests a second, so turn it off.
         if (System.getProperty(HTTP_SERVER_NODELAY) == null) {
             System.setProperty(HTTP_SERVER_NODELAY, "true");
         }

@@ -20,7 +20,7 @@ public final class RequestFactory {
     private static final String JSON = "application/json";
 
     /**
-     * The most paths whose resolved URI is kept. Parsing a URI costs about a microsecond, which is
+     * The maximum number of paths whose resolved URI is kept. Parsing a URI costs about a microsecond, which is
      * measurable against a loopback round trip, and most applications call a handful of fixed
      * paths. The bound keeps a client that builds many distinct paths from growing the map.
      */
