@@ -61,7 +61,8 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, double multipl
 
     /**
      * Two minutes: three attempts that each use the full 30-second request timeout, plus their
-     * waits, fit inside it, while a caller never blocks longer than that on one call.
+     * waits, fit inside it. No retry starts after the deadline, and each attempt's request timeout
+     * is cut to end by it; connecting (up to the connect timeout) and reading a slow body come on top.
      */
     public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(2);
 

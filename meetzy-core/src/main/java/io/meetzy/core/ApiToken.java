@@ -114,8 +114,8 @@ public final class ApiToken {
     /**
      * Returns whether the token has certainly expired at {@code now}, from the embedded expiry
      * day alone: true from the start of the following UTC day. Expiry can be shortened but never
-     * extended after issue, so a token for which this is true needs no store lookup; false does
-     * not mean the token is still valid.
+     * extended after issue, so a token for which this is true needs no store lookup. False does
+     * not mean that the token is still valid.
      */
     public boolean isPastEmbeddedExpiry(Instant now) {
         Instant endOfExpiryDay = expiryDay().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Where a request carries credentials, as {@link TokenVerifier#verify(BearerRequest)} needs to
- * know it: every {@code Authorization} header value, and whether a token also came as an
+ * The places a request carries credentials in, as {@link TokenVerifier#verify(BearerRequest)}
+ * reads them: every {@code Authorization} header value, and whether a token also came as an
  * {@code access_token} query parameter or form body parameter. RFC 6750 allows only one method per
  * request, and Meetzy accepts only the header.
  *

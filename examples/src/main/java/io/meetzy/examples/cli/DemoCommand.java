@@ -66,8 +66,8 @@ final class DemoCommand implements Callable<Integer> {
         try (TokenStore store = JdbcTokenStore.openH2(dataDirectory)) {
             TokenManager manager = TokenManager.builder(store).clock(clock).build();
             TokenApi tokenApi = TokenApi.builder(manager).clock(clock).build();
-            try (DemoApiServer server = DemoApiServer.start("127.0.0.1", 0,
-                    TokenVerifier.builder(store).clock(clock).build(), tokenApi)) {
+            try (TokenVerifier verifier = TokenVerifier.builder(store).clock(clock).build();
+                 DemoApiServer server = DemoApiServer.start("127.0.0.1", 0, verifier, tokenApi)) {
                 step(out, 1, "Started the demo API at " + server.baseUrl() + " on an embedded H2 store in " + dataDirectory);
                 CreatedToken created = createAndUse(out, manager, server, clock);
                 MeetzyClient oldClient = client(created.token().value(), server);

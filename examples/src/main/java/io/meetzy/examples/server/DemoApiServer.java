@@ -52,33 +52,21 @@ public final class DemoApiServer implements AutoCloseable {
     }
 
     /**
-     * Starts the server on {@code host:port}; port 0 picks a free port.
-     *
-     * @throws IOException if the address cannot be bound, for example because the port is taken
-     */
-    public static DemoApiServer start(String host, int port, TokenVerifier verifier) throws IOException {
-        return start(host, port, verifier, Optional.empty());
-    }
-
-    /**
      * Starts the server with the token API at {@code /v1/tokens}; port 0 picks a free port. The API
      * and the verifier must use the same store.
+     * The server does not close the verifier: close it after the server, so that pending
+     * {@code last_used_at} updates are written.
      *
      * @throws IOException if the address cannot be bound, for example because the port is taken
      */
     public static DemoApiServer start(String host, int port, TokenVerifier verifier, TokenApi tokenApi)
             throws IOException {
-        return start(host, port, verifier, Optional.of(tokenApi));
-    }
-
-    private static DemoApiServer start(String host, int port, TokenVerifier verifier, Optional<TokenApi> tokenApi)
-            throws IOException {
         Objects.requireNonNull(verifier, "verifier");
+        Objects.requireNonNull(tokenApi, "tokenApi");
         MeetzyAuthFilter authentication = new MeetzyAuthFilter(verifier);
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/v1/assistants", DemoApiServer::listAssistants).getFilters().add(authentication);
-        tokenApi.ifPresent(api -> server.createContext("/v1/tokens", new TokenApiHandler(api)).getFilters()
-                .add(authentication));
+        server.createContext("/v1/tokens", new TokenApiHandler(tokenApi)).getFilters().add(authentication);
         server.createContext("/health", DemoApiServer::health);
 
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));

@@ -61,7 +61,7 @@ public final class TokenValidator {
         }
     }
 
-    /** The client adds the scheme itself, so a value copied from a header would be sent as "Bearer Bearer ...". */
+    /** Rejects a value copied with its scheme: the client adds "Bearer " itself, so it would send "Bearer Bearer ...". */
     private static void rejectSchemePrefix(String value, TokenSource source) {
         boolean hasSchemePrefix = value.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length());
         if (hasSchemePrefix) {
