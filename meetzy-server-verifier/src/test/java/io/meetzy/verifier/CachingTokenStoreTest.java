@@ -1,7 +1,6 @@
 package io.meetzy.verifier;
 
 import io.meetzy.core.Expiration;
-import io.meetzy.core.TokenMetadata;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -198,14 +197,12 @@ class CachingTokenStoreTest {
     }
 
     /** An in-memory store whose lookups yield between reading and returning, which widens every race with revoke. */
-    private static final class SlowLookupStore implements TokenStore {
+    private static final class SlowLookupStore extends ForwardingTokenStore {
 
-        private final InMemoryTokenStore delegate = new InMemoryTokenStore();
         final AtomicInteger pausedLookups = new AtomicInteger();
 
-        @Override
-        public void insert(StoredToken token) {
-            delegate.insert(token);
+        SlowLookupStore() {
+            super(new InMemoryTokenStore());
         }
 
         @Override
@@ -216,36 +213,6 @@ class CachingTokenStoreTest {
             }
             pausedLookups.incrementAndGet();
             return found;
-        }
-
-        @Override
-        public Optional<TokenMetadata> findById(String id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public List<TokenMetadata> listByAccount(String accountId) {
-            return delegate.listByAccount(accountId);
-        }
-
-        @Override
-        public boolean revoke(String id, Instant revokedAt) {
-            return delegate.revoke(id, revokedAt);
-        }
-
-        @Override
-        public boolean shortenExpiry(String id, Instant expiresAt) {
-            return delegate.shortenExpiry(id, expiresAt);
-        }
-
-        @Override
-        public void recordLastUsed(String id, Instant usedAt) {
-            delegate.recordLastUsed(id, usedAt);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

@@ -1,17 +1,13 @@
 package io.meetzy.verifier;
 
-import io.meetzy.core.TokenMetadata;
-
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A recording fake: forwards to an in-memory store and counts the calls the verifier makes. */
-final class CountingTokenStore implements TokenStore {
+final class CountingTokenStore extends ForwardingTokenStore {
 
-    final TokenStore delegate;
     final AtomicInteger lookups = new AtomicInteger();
     final AtomicInteger lastUsedWrites = new AtomicInteger();
     final AtomicInteger lastUsedBatches = new AtomicInteger();
@@ -25,12 +21,7 @@ final class CountingTokenStore implements TokenStore {
     }
 
     CountingTokenStore(TokenStore delegate) {
-        this.delegate = delegate;
-    }
-
-    @Override
-    public void insert(StoredToken token) {
-        delegate.insert(token);
+        super(delegate);
     }
 
     @Override
@@ -40,26 +31,6 @@ final class CountingTokenStore implements TokenStore {
             throw failure;
         }
         return delegate.findByDisplayPrefix(displayPrefix);
-    }
-
-    @Override
-    public Optional<TokenMetadata> findById(String id) {
-        return delegate.findById(id);
-    }
-
-    @Override
-    public List<TokenMetadata> listByAccount(String accountId) {
-        return delegate.listByAccount(accountId);
-    }
-
-    @Override
-    public boolean revoke(String id, Instant revokedAt) {
-        return delegate.revoke(id, revokedAt);
-    }
-
-    @Override
-    public boolean shortenExpiry(String id, Instant expiresAt) {
-        return delegate.shortenExpiry(id, expiresAt);
     }
 
     @Override
@@ -74,11 +45,7 @@ final class CountingTokenStore implements TokenStore {
     @Override
     public void recordLastUsed(Map<String, Instant> usedAtById) {
         lastUsedBatches.incrementAndGet();
-        TokenStore.super.recordLastUsed(usedAtById);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
+        // Splits the batch like the TokenStore default, so each entry also counts as a write.
+        usedAtById.forEach(this::recordLastUsed);
     }
 }

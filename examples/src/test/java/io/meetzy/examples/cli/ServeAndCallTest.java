@@ -106,7 +106,8 @@ class ServeAndCallTest {
     void callReadsTokenFromEnvironment() throws Exception {
         String token = CliRun.of("tokens", "create", "--name", "call test", "--data", data.toString()).out().strip();
 
-        ChildResult call = runChild(Map.of("MEETZY_API_TOKEN", token + "\n", "MEETZY_BASE_URL", baseUrl.toString()),
+        ChildCli.Result call = ChildCli.run(
+                Map.of("MEETZY_API_TOKEN", token + "\n", "MEETZY_BASE_URL", baseUrl.toString()),
                 "call", "GET", "/v1/assistants");
 
         assertThat(call.exitCode()).as(call.err()).isZero();
@@ -120,7 +121,7 @@ class ServeAndCallTest {
         var node = TokenJson.MAPPER.readTree(token);
         CliRun.of("tokens", "revoke", node.get("id").asText(), "--data", data.toString());
 
-        ChildResult call = runChild(Map.of("MEETZY_API_TOKEN", node.get("token").asText()),
+        ChildCli.Result call = ChildCli.run(Map.of("MEETZY_API_TOKEN", node.get("token").asText()),
                 "call", "GET", "/v1/assistants", "--base-url", baseUrl.toString());
 
         assertThat(call.exitCode()).isEqualTo(1);
@@ -130,7 +131,7 @@ class ServeAndCallTest {
 
     @Test
     void callWithoutTokenNamesVariable() throws Exception {
-        ChildResult call = runChild(Map.of(), "call", "GET", "/v1/assistants", "--base-url", baseUrl.toString());
+        ChildCli.Result call = ChildCli.run(Map.of(), "call", "GET", "/v1/assistants", "--base-url", baseUrl.toString());
 
         assertThat(call.exitCode()).isEqualTo(1);
         assertThat(call.err()).contains("MEETZY_API_TOKEN");
@@ -142,7 +143,8 @@ class ServeAndCallTest {
         String typo = valid.substring(0, 61) + (valid.charAt(61) == 'A' ? 'B' : 'A');
         assertThat(ApiToken.parse(typo).isValid()).isFalse();
 
-        ChildResult call = runChild(Map.of("MEETZY_API_TOKEN", typo), "call", "GET", "/v1/assistants", "--base-url", baseUrl.toString());
+        ChildCli.Result call = ChildCli.run(Map.of("MEETZY_API_TOKEN", typo),
+                "call", "GET", "/v1/assistants", "--base-url", baseUrl.toString());
 
         assertThat(call.exitCode()).isEqualTo(1);
         assertThat(call.err()).contains("MEETZY_API_TOKEN").contains("checksum");
@@ -155,29 +157,6 @@ class ServeAndCallTest {
                 .timeout(Duration.ofSeconds(10))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private record ChildResult(int exitCode, String out, String err) {
-    }
-
-    private static ChildResult runChild(Map<String, String> environment, String... args) throws Exception {
-        Process process = ChildCli.start(environment, args);
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        assertThat(finished).as("meetzy %s finished", String.join(" ", args)).isTrue();
-        return new ChildResult(process.exitValue(), out.get(), err.get());
-    }
-
-    private static String readAll(java.io.InputStream stream) {
-        try {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static String readLine(BufferedReader reader) {

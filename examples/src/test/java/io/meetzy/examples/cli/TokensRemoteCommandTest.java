@@ -12,14 +12,8 @@ import io.meetzy.verifier.InMemoryTokenStore;
 import io.meetzy.verifier.TokenManager;
 import io.meetzy.verifier.TokenVerifier;
 import io.meetzy.verifier.rest.TokenApi;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,14 +43,14 @@ class TokensRemoteCommandTest {
 
     @Test
     void createListRotateRevokeOverHttp() throws Exception {
-        Result create = tokens(admin, "create", "--name", "Remote", "--expires", "30d");
+        ChildCli.Result create = tokens(admin, "create", "--name", "Remote", "--expires", "30d");
         ApiToken created = ApiToken.of(create.out().strip());
         String createdId = manager.list("acct_a").get(0).id();
 
-        Result list = tokens(admin, "list");
-        Result rotate = tokens(admin, "rotate", createdId, "--grace", "24h", "--json");
+        ChildCli.Result list = tokens(admin, "list");
+        ChildCli.Result rotate = tokens(admin, "rotate", createdId, "--grace", "24h", "--json");
         JsonNode replacement = TokenJson.MAPPER.readTree(rotate.out());
-        Result revoke = tokens(admin, "revoke", createdId);
+        ChildCli.Result revoke = tokens(admin, "revoke", createdId);
 
         assertThat(create.exitCode()).as(create.err()).isZero();
         assertThat(create.err()).contains("Created token \"Remote\" (" + createdId + ")").doesNotContain(created.value());
@@ -76,7 +70,7 @@ class TokensRemoteCommandTest {
     void missingScopeFailsWithReason() throws Exception {
         CreatedToken reader = manager.create("acct_a", "Reader", Expiration.THIRTY_DAYS, Set.of(Scopes.TOKENS_READ));
 
-        Result create = tokens(reader, "create", "--name", "More");
+        ChildCli.Result create = tokens(reader, "create", "--name", "More");
 
         assertThat(create.exitCode()).isEqualTo(1);
         assertThat(create.err()).contains("403").contains("The token lacks the scope tokens:write");
@@ -87,7 +81,7 @@ class TokensRemoteCommandTest {
     void otherAccountsTokenFailsAsNotFound() throws Exception {
         String theirs = manager.create("acct_b", "Theirs", Expiration.THIRTY_DAYS).metadata().id();
 
-        Result revoke = tokens(admin, "revoke", theirs);
+        ChildCli.Result revoke = tokens(admin, "revoke", theirs);
 
         assertThat(revoke.exitCode()).isEqualTo(1);
         assertThat(revoke.err()).contains("404").contains("No token with id '" + theirs + "' was found in this account.");
@@ -96,41 +90,18 @@ class TokensRemoteCommandTest {
 
     @Test
     void missingTokenVariableIsNamed() throws Exception {
-        Result list = run(Map.of(), "tokens", "list", "--base-url", server.baseUrl().toString());
+        ChildCli.Result list = ChildCli.run(Map.of(), "tokens", "list", "--base-url", server.baseUrl().toString());
 
         assertThat(list.exitCode()).isEqualTo(1);
         assertThat(list.err()).contains("MEETZY_API_TOKEN");
     }
 
-    private Result tokens(CreatedToken caller, String... args) throws Exception {
+    private ChildCli.Result tokens(CreatedToken caller, String... args) throws Exception {
         String[] full = new String[args.length + 3];
         full[0] = "tokens";
         System.arraycopy(args, 0, full, 1, args.length);
         full[args.length + 1] = "--base-url";
         full[args.length + 2] = server.baseUrl().toString();
-        return run(Map.of("MEETZY_API_TOKEN", caller.token().value()), full);
-    }
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(Map<String, String> environment, String... args) throws Exception {
-        Process process = ChildCli.start(environment, args);
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        assertThat(finished).as("meetzy %s finished", String.join(" ", args)).isTrue();
-        return new Result(process.exitValue(), out.get(), err.get());
-    }
-
-    private static String readAll(InputStream stream) {
-        try {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChildCli.run(Map.of("MEETZY_API_TOKEN", caller.token().value()), full);
     }
 }

@@ -1,13 +1,9 @@
 package io.meetzy.verifier.rest;
 
-import io.meetzy.core.TokenMetadata;
+import io.meetzy.verifier.ForwardingTokenStore;
 import io.meetzy.verifier.InMemoryTokenStore;
 import io.meetzy.verifier.StoredToken;
-import io.meetzy.verifier.TokenStore;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,12 +13,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * A recording fake over an in-memory store: counts inserts, can hold one insert until a test
  * releases it, and can fail the next insert, as a store whose database is down would.
  */
-final class GatedTokenStore implements TokenStore {
+final class GatedTokenStore extends ForwardingTokenStore {
 
-    private final InMemoryTokenStore delegate = new InMemoryTokenStore();
     private final AtomicInteger inserts = new AtomicInteger();
     private final AtomicReference<Gate> gate = new AtomicReference<>();
     private final AtomicReference<RuntimeException> nextInsertFailure = new AtomicReference<>();
+
+    GatedTokenStore() {
+        super(new InMemoryTokenStore());
+    }
 
     /** Holds the next insert until {@link Gate#release()}; {@link Gate#awaitEntered()} waits for it to arrive. */
     Gate holdNextInsert() {
@@ -51,41 +50,6 @@ final class GatedTokenStore implements TokenStore {
         }
         inserts.incrementAndGet();
         delegate.insert(token);
-    }
-
-    @Override
-    public Optional<StoredToken> findByDisplayPrefix(String displayPrefix) {
-        return delegate.findByDisplayPrefix(displayPrefix);
-    }
-
-    @Override
-    public Optional<TokenMetadata> findById(String id) {
-        return delegate.findById(id);
-    }
-
-    @Override
-    public List<TokenMetadata> listByAccount(String accountId) {
-        return delegate.listByAccount(accountId);
-    }
-
-    @Override
-    public boolean revoke(String id, Instant revokedAt) {
-        return delegate.revoke(id, revokedAt);
-    }
-
-    @Override
-    public boolean shortenExpiry(String id, Instant expiresAt) {
-        return delegate.shortenExpiry(id, expiresAt);
-    }
-
-    @Override
-    public void recordLastUsed(String id, Instant usedAt) {
-        delegate.recordLastUsed(id, usedAt);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 
     /** One held insert: the store thread waits in it until the test releases it. */
