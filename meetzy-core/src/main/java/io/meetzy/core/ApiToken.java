@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * A well-formed Meetzy API token: {@code mzy_}, 4 base62 digits of expiry day, a 16-digit
@@ -30,10 +29,16 @@ public final class ApiToken {
 
     private static final String MASK = "*".repeat(LENGTH - DISPLAY_PREFIX_LENGTH);
 
+    private static final long SECONDS_PER_DAY = 86_400;
+
     private final String value;
 
-    private ApiToken(String value) {
+    /** The value's ASCII bytes, made once for the checksum and reused by every hash. Never handed out. */
+    private final byte[] ascii;
+
+    private ApiToken(String value, byte[] ascii) {
         this.value = value;
+        this.ascii = ascii;
     }
 
     /**
@@ -65,11 +70,12 @@ public final class ApiToken {
             }
         }
 
-        String expectedChecksum = TokenLayout.checksum(text);
-        if (!text.regionMatches(TokenLayout.CHECKSUM_START, expectedChecksum, 0, TokenLayout.CHECKSUM_LENGTH)) {
+        // Every character is ASCII now, so this is a plain copy.
+        byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+        if (!TokenLayout.hasValidChecksum(text, ascii)) {
             return TokenParseResult.rejected(TokenRejection.Reason.CHECKSUM_MISMATCH, "checksum mismatch");
         }
-        return TokenParseResult.valid(new ApiToken(text));
+        return TokenParseResult.valid(new ApiToken(text, ascii));
     }
 
     /**
@@ -83,7 +89,8 @@ public final class ApiToken {
     /** Builds a token from its parts, computing the checksum. Used by {@link TokenGenerator}. */
     static ApiToken assemble(String expiryDay, String identifier, String secret) {
         String body = TokenLayout.PREFIX + expiryDay + identifier + secret;
-        return new ApiToken(body + TokenLayout.checksum(body));
+        String value = body + TokenLayout.checksum(body);
+        return new ApiToken(value, value.getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
@@ -106,9 +113,7 @@ public final class ApiToken {
 
     /** Returns the UTC day of the token's expiry, as embedded in the token when it was issued. */
     public LocalDate expiryDay() {
-        long epochDay = Base62.decode(value, TokenLayout.EXPIRY_DAY_START,
-                TokenLayout.EXPIRY_DAY_START + TokenLayout.EXPIRY_DAY_LENGTH);
-        return LocalDate.ofEpochDay(epochDay);
+        return LocalDate.ofEpochDay(expiryEpochDay());
     }
 
     /**
@@ -118,13 +123,22 @@ public final class ApiToken {
      * not mean that the token is still valid.
      */
     public boolean isPastEmbeddedExpiry(Instant now) {
-        Instant endOfExpiryDay = expiryDay().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return !now.isBefore(endOfExpiryDay);
+        // UTC days have 86,400 seconds in java.time, so the next day starts at this epoch second.
+        long endOfExpiryDay = (expiryEpochDay() + 1) * SECONDS_PER_DAY;
+        return now.getEpochSecond() >= endOfExpiryDay;
     }
 
-    /** Returns the token as ASCII bytes, for hashing. */
+    /**
+     * Returns the token as ASCII bytes, for hashing: the token's own array, not a copy, so callers
+     * must not change it.
+     */
     byte[] asciiBytes() {
-        return value.getBytes(StandardCharsets.US_ASCII);
+        return ascii;
+    }
+
+    private long expiryEpochDay() {
+        return Base62.decode(value, TokenLayout.EXPIRY_DAY_START,
+                TokenLayout.EXPIRY_DAY_START + TokenLayout.EXPIRY_DAY_LENGTH);
     }
 
     /** Compares the full values in constant time. */

@@ -24,12 +24,19 @@ public final class TokenHash {
      * @throws IllegalArgumentException if there are not 32 bytes
      */
     public static TokenHash of(byte[] bytes) {
-        Objects.requireNonNull(bytes, "bytes");
+        return wrap(Objects.requireNonNull(bytes, "bytes").clone());
+    }
+
+    /**
+     * Wraps 32 hash bytes without copying them. Only for a {@link TokenHasher} result that nothing
+     * else references, because a hash is computed on every verification and a copy would be waste.
+     */
+    static TokenHash wrap(byte[] bytes) {
         if (bytes.length != LENGTH_BYTES) {
             throw new IllegalArgumentException(
                     "A token hash has " + LENGTH_BYTES + " bytes, got " + bytes.length + ".");
         }
-        return new TokenHash(bytes.clone());
+        return new TokenHash(bytes);
     }
 
     /** Parses 64 hexadecimal digits, as {@link #hex()} prints them. */

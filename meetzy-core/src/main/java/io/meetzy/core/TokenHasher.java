@@ -62,7 +62,8 @@ public final class TokenHasher {
         Objects.requireNonNull(token, "token");
         byte[] input = token.asciiBytes();
         // digest() and doFinal() reset the instance, so the next call on this thread starts clean.
-        return TokenHash.of(pepper == null ? digests.get().digest(input) : macs.get().doFinal(input));
+        // Both return a new array that only this method holds, so the hash can keep it uncopied.
+        return TokenHash.wrap(pepper == null ? digests.get().digest(input) : macs.get().doFinal(input));
     }
 
     private static MessageDigest newSha256() {

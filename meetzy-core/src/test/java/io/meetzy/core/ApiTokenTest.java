@@ -83,6 +83,25 @@ class ApiTokenTest {
     }
 
     @Test
+    void checksumAboveCrcRangeRejected() {
+        // "zzzzzz" is 62^6 - 1, above every CRC-32 value, so no body can have it as checksum.
+        String outOfRange = VALID.substring(0, 56) + "zzzzzz";
+
+        assertThat(reasonOf(outOfRange)).isEqualTo(TokenRejection.Reason.CHECKSUM_MISMATCH);
+    }
+
+    @Test
+    void checksumWithLeadingZeroDigitsAccepted() {
+        // Generate until a checksum is below 62^5, so it starts with a padding '0'. About one token in 62 has one.
+        ApiToken padded = generator.generate(Expiration.THIRTY_DAYS).token();
+        while (padded.value().charAt(56) != '0') {
+            padded = generator.generate(Expiration.THIRTY_DAYS).token();
+        }
+
+        assertThat(ApiToken.parse(padded.value()).isValid()).isTrue();
+    }
+
+    @Test
     void maskedValueHidesEverythingAfterDisplayPrefix() {
         ApiToken token = generator.generate(Expiration.ONE_YEAR).token();
 

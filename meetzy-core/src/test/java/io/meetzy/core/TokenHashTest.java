@@ -27,6 +27,23 @@ class TokenHashTest {
     }
 
     @Test
+    void laterHashLeavesEarlierUnchanged() {
+        ApiToken other = TokenGenerator.ofDefaults().generate(Expiration.THIRTY_DAYS).token();
+        TokenHasher plain = TokenHasher.sha256();
+        TokenHasher peppered = TokenHasher.hmacSha256("pepper".getBytes(StandardCharsets.UTF_8));
+
+        for (TokenHasher hasher : new TokenHasher[] {plain, peppered}) {
+            TokenHash first = hasher.hash(TOKEN);
+            String firstHex = first.hex();
+
+            TokenHash second = hasher.hash(other);
+
+            assertThat(first.hex()).as(hasher.algorithm()).isEqualTo(firstHex);
+            assertThat(second.matches(first)).as(hasher.algorithm()).isFalse();
+        }
+    }
+
+    @Test
     void hasherSharedAcrossThreads() throws Exception {
         TokenGenerator generator = TokenGenerator.ofDefaults();
         java.util.List<ApiToken> tokens = new java.util.ArrayList<>();

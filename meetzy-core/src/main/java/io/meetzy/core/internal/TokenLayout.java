@@ -35,8 +35,24 @@ public final class TokenLayout {
      * and 62^6 is above it, so 6 digits always suffice.
      */
     public static String checksum(CharSequence tokenBody) {
+        byte[] ascii = tokenBody.subSequence(0, CHECKSUM_START).toString().getBytes(StandardCharsets.US_ASCII);
+        return Base62.encode(crc32OfBody(ascii), CHECKSUM_LENGTH);
+    }
+
+    /**
+     * Returns whether the last 6 characters of {@code token} are the checksum of its first 56. The
+     * caller has checked the length and that every character after the prefix is a base62 digit,
+     * and passes the same characters as ASCII bytes. Decoding the digits allocates nothing, unlike
+     * encoding the CRC. Fixed-width base62 is one-to-one, so both comparisons give the same result.
+     */
+    public static boolean hasValidChecksum(CharSequence token, byte[] ascii) {
+        return Base62.decode(token, CHECKSUM_START, LENGTH) == crc32OfBody(ascii);
+    }
+
+    /** Returns the CRC-32 of the first 56 bytes, everything before the checksum. */
+    private static long crc32OfBody(byte[] ascii) {
         CRC32 crc = new CRC32();
-        crc.update(tokenBody.toString().getBytes(StandardCharsets.US_ASCII), 0, CHECKSUM_START);
-        return Base62.encode(crc.getValue(), CHECKSUM_LENGTH);
+        crc.update(ascii, 0, CHECKSUM_START);
+        return crc.getValue();
     }
 }
