@@ -9,6 +9,7 @@ import io.meetzy.verifier.internal.AuthorizationHeader;
 import io.meetzy.verifier.internal.Challenges;
 import io.meetzy.verifier.internal.ClientAddresses;
 import io.meetzy.verifier.internal.KeyedRateLimiters;
+import io.meetzy.verifier.internal.PinnableNanoTime;
 import io.meetzy.verifier.internal.RandomIds;
 import io.meetzy.verifier.internal.UsageRecorder;
 import org.slf4j.Logger;
@@ -113,6 +114,9 @@ public final class TokenVerifier implements AutoCloseable {
     private final KeyedRateLimiters failureLimiters;
     private final ClientAddresses clientAddresses;
     private final UsageRecorder usage;
+
+    /** The time source of the limiters and usage notes, pinned to one reading per rate-limit grant. */
+    private final PinnableNanoTime nanoTime;
     private final Optional<VerificationListener> listener;
     private final AtomicBoolean listenerFailureLogged = new AtomicBoolean();
 
@@ -125,7 +129,7 @@ public final class TokenVerifier implements AutoCloseable {
         this.listener = builder.listener;
         this.clientAddresses = new ClientAddresses(builder.trustedProxies);
 
-        LongSupplier nanoTime = nanoTimeOf(builder.clock);
+        this.nanoTime = new PinnableNanoTime(nanoTimeOf(builder.clock));
         this.tokenLimiters = new KeyedRateLimiters(builder.rateLimit, builder.maxTrackedKeys, nanoTime, Runnable::run);
         this.failureLimiters = new KeyedRateLimiters(builder.failureLimit, builder.maxTrackedKeys, nanoTime, Runnable::run);
         this.usage = new UsageRecorder(store, LAST_USED_INTERVAL, builder.usageFlushInterval, builder.maxTrackedKeys,
@@ -219,9 +223,11 @@ public final class TokenVerifier implements AutoCloseable {
         checkRequestId(requestId);
         Attempt attempt = new Attempt(requestId, client.map(ClientAddresses::limiterKey));
 
-        Optional<Duration> failureWait = attempt.clientKey.flatMap(failureLimiters::waitTime);
-        if (failureWait.isPresent()) {
-            return attempt.reject(rejections.tooManyFailures(failureLimiters.policy(), failureWait.get()));
+        if (attempt.clientKey.isPresent()) {
+            Optional<Duration> failureWait = failureLimiters.waitTime(attempt.clientKey.get());
+            if (failureWait.isPresent()) {
+                return attempt.reject(rejections.tooManyFailures(failureLimiters.policy(), failureWait.get()));
+            }
         }
 
         Optional<Rejection> requestRejection = rejections.checkRequest(request);
@@ -244,8 +250,8 @@ public final class TokenVerifier implements AutoCloseable {
             return attempt.reject(rejections.malformed(parsed.rejection().orElseThrow()));
         }
 
-        ApiToken token = parsed.token().orElseThrow();
-        attempt.displayPrefix = Optional.of(token.displayPrefix());
+        ApiToken token = parsed.orElseThrow();
+        attempt.displayPrefix = token.displayPrefix();
         try {
             return verifyWellFormed(token, attempt, bodyHasToken);
         } catch (RuntimeException e) {
@@ -262,7 +268,7 @@ public final class TokenVerifier implements AutoCloseable {
             return attempt.reject(rejections.pastEmbeddedExpiry(token.expiryDay()));
         }
 
-        Optional<StoredToken> stored = store.findByDisplayPrefix(token.displayPrefix());
+        Optional<StoredToken> stored = store.findByDisplayPrefix(attempt.displayPrefix);
         boolean hashMatches = stored.isPresent() && stored.get().hash().matches(hasher.hash(token));
         if (!hashMatches) {
             return attempt.reject(rejections.unknown());
@@ -280,27 +286,48 @@ public final class TokenVerifier implements AutoCloseable {
             return attempt.reject(rejections.tokenInHeaderAnd("the request body"));
         }
 
-        KeyedRateLimiters.Decision limit = tokenLimiters.acquire(metadata.id());
+        KeyedRateLimiters.Decision limit = acquireAndRecordUse(metadata, now);
         if (!limit.granted()) {
             return attempt.reject(rejections.rateLimited(tokenLimiters.policy(), limit.retryAfter()), limit.status());
         }
-
-        usage.record(metadata.id(), now, metadata.lastUsedAt());
         return attempt.verify(new VerifiedToken(metadata.id(), metadata.accountId(), metadata.name(),
                 metadata.displayPrefix(), metadata.scopes(), metadata.expiresAt()), limit.status());
     }
 
+    /**
+     * Takes a grant from the token's rate limiter and, when granted, notes the use. The limiter, its
+     * cache and the usage notes share one time reading. It is taken here, after the store lookup,
+     * because a reading held across a slow lookup could be stale, and a limiter given a stale
+     * reading can count a grant in a window that has already ended.
+     */
+    private KeyedRateLimiters.Decision acquireAndRecordUse(TokenMetadata metadata, Instant now) {
+        nanoTime.pin();
+        try {
+            KeyedRateLimiters.Decision limit = tokenLimiters.acquire(metadata.id());
+            if (limit.granted()) {
+                usage.record(metadata.id(), now, metadata.lastUsedAt());
+            }
+            return limit;
+        } finally {
+            nanoTime.unpin();
+        }
+    }
+
     private void audit(Attempt attempt, String outcome) {
         if (AUDIT.isInfoEnabled()) {
-            AUDIT.info("token={} outcome={} request_id={} client={}", attempt.displayPrefix.orElse(NONE), outcome,
+            String displayPrefix = attempt.displayPrefix != null ? attempt.displayPrefix : NONE;
+            AUDIT.info("token={} outcome={} request_id={} client={}", displayPrefix, outcome,
                     attempt.requestId, attempt.clientKey.orElse(NONE));
         }
     }
 
-    private void notifyListener(VerificationEvent event) {
+    /** Sends the outcome to the listener, if one is set. Without one, no event object is built. */
+    private void notifyListener(Attempt attempt, Optional<Rejection.Reason> rejectionReason) {
         if (listener.isEmpty()) {
             return;
         }
+        VerificationEvent event = new VerificationEvent(rejectionReason, Optional.ofNullable(attempt.displayPrefix),
+                attempt.requestId, attempt.clientKey);
         try {
             listener.get().onVerification(event);
         } catch (RuntimeException e) {
@@ -359,7 +386,9 @@ public final class TokenVerifier implements AutoCloseable {
 
         private final String requestId;
         private final Optional<String> clientKey;
-        private Optional<String> displayPrefix = Optional.empty();
+
+        /** The presented token's display prefix, or null until a well-formed token is parsed. */
+        private String displayPrefix;
 
         Attempt(String requestId, Optional<String> clientKey) {
             this.requestId = requestId;
@@ -375,13 +404,13 @@ public final class TokenVerifier implements AutoCloseable {
                 clientKey.ifPresent(failureLimiters::tryAcquire);
             }
             audit(this, rejection.reason().name().toLowerCase(Locale.ROOT));
-            notifyListener(new VerificationEvent(Optional.of(rejection.reason()), displayPrefix, requestId, clientKey));
+            notifyListener(this, Optional.of(rejection.reason()));
             return VerificationResult.rejected(rejection, requestId, Optional.ofNullable(rateLimit));
         }
 
         VerificationResult verify(VerifiedToken token, RateLimitStatus rateLimit) {
             audit(this, "verified");
-            notifyListener(new VerificationEvent(Optional.empty(), displayPrefix, requestId, clientKey));
+            notifyListener(this, Optional.empty());
             return VerificationResult.verified(token, requestId, rateLimit);
         }
     }

@@ -44,7 +44,8 @@ public record AuthorizationHeader(Kind kind, String credentials) {
         while (schemeEnd < field.length() && !isWhitespace(field.charAt(schemeEnd))) {
             schemeEnd++;
         }
-        if (!field.substring(0, schemeEnd).equalsIgnoreCase(BEARER)) {
+        boolean isBearer = schemeEnd == BEARER.length() && field.regionMatches(true, 0, BEARER, 0, schemeEnd);
+        if (!isBearer) {
             return new AuthorizationHeader(Kind.OTHER_SCHEME, "");
         }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -36,13 +37,17 @@ public final class KeyedRateLimiters {
     private final Supplier<Long> boxedNanoTime;
     private final Cache<String, KeyedLimiter> limiters;
 
+    /** {@link #newLimiter}, bound once: a method reference written at the call would be a new object per call. */
+    private final Function<String, KeyedLimiter> limiterFactory = this::newLimiter;
+
     /** A limiter and the nano time its windows count from, which resilience4j does not expose. */
     private record KeyedLimiter(AtomicRateLimiter limiter, long startNanos) {
     }
 
     /**
      * @param nanoTime the time source in nanoseconds, shared by the limiters and the idle eviction,
-     *     so a test clock drives both
+     *     so a test clock drives both. {@link #acquire} reads it four times (the cache, the grant, the
+     *     remaining grants, the window's end), so a {@link PinnableNanoTime} lets them share one reading
      * @param maintenanceExecutor where Caffeine runs its eviction work
      */
     public KeyedRateLimiters(RateLimitPolicy policy, int maxKeys, LongSupplier nanoTime, Executor maintenanceExecutor) {
@@ -68,7 +73,7 @@ public final class KeyedRateLimiters {
 
     /** Takes one grant for {@code key} if one is left and returns the state afterwards, with whether it was taken. */
     public Decision acquire(String key) {
-        KeyedLimiter keyed = limiters.get(key, this::newLimiter);
+        KeyedLimiter keyed = limiters.get(key, limiterFactory);
         boolean granted = keyed.limiter().acquirePermission();
         RateLimitStatus status = status(keyed);
 
@@ -91,7 +96,7 @@ public final class KeyedRateLimiters {
 
     /** Takes one grant for {@code key} if one is left, creating the limiter if needed; returns whether it did. */
     public boolean tryAcquire(String key) {
-        return limiters.get(key, this::newLimiter).limiter().acquirePermission();
+        return limiters.get(key, limiterFactory).limiter().acquirePermission();
     }
 
     /** Returns the number of limiters held, after pending evictions ran. */

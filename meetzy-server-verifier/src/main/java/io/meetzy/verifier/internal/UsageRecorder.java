@@ -33,9 +33,11 @@ import java.util.function.LongSupplier;
 public final class UsageRecorder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UsageRecorder.class);
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final TokenStore store;
-    private final Duration interval;
+    private final long intervalSeconds;
+    private final int intervalNanos;
     private final Duration flushInterval;
     private final Cache<String, Instant> lastNoted;
     private final Map<String, Instant> pending = new ConcurrentHashMap<>();
@@ -53,7 +55,9 @@ public final class UsageRecorder implements AutoCloseable {
     public UsageRecorder(TokenStore store, Duration interval, Duration flushInterval, int maxTrackedTokens,
                          LongSupplier nanoTime) {
         this.store = Objects.requireNonNull(store, "store");
-        this.interval = Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(interval, "interval");
+        this.intervalSeconds = interval.getSeconds();
+        this.intervalNanos = interval.getNano();
         this.flushInterval = Objects.requireNonNull(flushInterval, "flushInterval");
         this.lastNoted = Caffeine.newBuilder()
                 .maximumSize(maxTrackedTokens)
@@ -72,20 +76,20 @@ public final class UsageRecorder implements AutoCloseable {
      * here or, per {@code storedLastUse}, by any process. Returns whether it was noted.
      */
     public boolean record(String tokenId, Instant now, Optional<Instant> storedLastUse) {
-        boolean storeIsCurrent = storedLastUse.map(used -> now.isBefore(used.plus(interval))).orElse(false);
+        boolean storeIsCurrent = storedLastUse.isPresent() && isWithinInterval(storedLastUse.get(), now);
         if (storeIsCurrent || closed) {
             return false;
         }
 
         // A lock-free read settles the common case, a token noted moments ago, without compute's lock.
         Instant recent = lastNoted.getIfPresent(tokenId);
-        if (recent != null && now.isBefore(recent.plus(interval))) {
+        if (recent != null && isWithinInterval(recent, now)) {
             return false;
         }
 
         boolean[] noted = {false};
         lastNoted.asMap().compute(tokenId, (id, previous) -> {
-            if (previous != null && now.isBefore(previous.plus(interval))) {
+            if (previous != null && isWithinInterval(previous, now)) {
                 return previous;
             }
             noted[0] = true;
@@ -136,6 +140,21 @@ public final class UsageRecorder implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         flush();
+    }
+
+    /**
+     * Returns whether {@code now} is less than one interval after {@code earlier}, the same as
+     * {@code now.isBefore(earlier.plus(interval))}. It compares seconds and nanoseconds in place,
+     * because this runs on every verification and {@code plus} would allocate an {@link Instant}.
+     */
+    private boolean isWithinInterval(Instant earlier, Instant now) {
+        long seconds = now.getEpochSecond() - earlier.getEpochSecond();
+        long nanos = (long) now.getNano() - earlier.getNano();
+        if (nanos < 0) {
+            seconds--;
+            nanos += NANOS_PER_SECOND;
+        }
+        return seconds < intervalSeconds || (seconds == intervalSeconds && nanos < intervalNanos);
     }
 
     private void startFlushing() {
