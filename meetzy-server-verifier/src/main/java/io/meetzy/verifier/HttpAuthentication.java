@@ -1,11 +1,14 @@
 package io.meetzy.verifier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.meetzy.verifier.internal.FormParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,9 +34,24 @@ final class HttpAuthentication {
     private static final String INTERNAL_ERROR_MESSAGE = "The server could not verify the token because of an "
             + "internal error. Retry later; if the error persists, report the request id.";
 
+    /**
+     * How many formatted expiry dates are kept. A service sees one expiry per active token, and the
+     * bound keeps a flood of distinct tokens from growing the cache.
+     */
+    private static final int MAX_CACHED_EXPIRY_DATES = 10_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(HttpAuthentication.class);
 
     private final TokenVerifier verifier;
+
+    /**
+     * {@code Meetzy-Token-Expires} values by epoch second. Formatting a date costs more than the
+     * rest of a cached verification, and each token sends the same expiry on every request.
+     */
+    private final Cache<Long, String> expiryDates = Caffeine.newBuilder().maximumSize(MAX_CACHED_EXPIRY_DATES).build();
+
+    /** The header values that depend only on the policy, made once per policy rather than per response. */
+    private volatile PolicyHeaders policyHeaders;
 
     HttpAuthentication(TokenVerifier verifier) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -90,24 +108,47 @@ final class HttpAuthentication {
         }
 
         VerifiedToken token = result.token().orElseThrow();
-        headers.add(Map.entry(TOKEN_EXPIRES_HEADER,
-                DateTimeFormatter.RFC_1123_DATE_TIME.format(token.expiresAt().atOffset(ZoneOffset.UTC))));
+        headers.add(Map.entry(TOKEN_EXPIRES_HEADER, httpDate(token.expiresAt())));
         return new Outcome(List.copyOf(headers), Optional.of(token), 200, new byte[0]);
+    }
+
+    /** Formats an instant as the RFC 1123 date in GMT that {@code Meetzy-Token-Expires} carries, in whole seconds. */
+    private String httpDate(Instant instant) {
+        return expiryDates.get(instant.getEpochSecond(), seconds ->
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochSecond(seconds).atOffset(ZoneOffset.UTC)));
     }
 
     /**
      * Adds the rate-limit fields of the IETF httpapi draft ({@code RateLimit-Policy}, {@code RateLimit})
      * and the widely deployed {@code RateLimit-Limit}, {@code -Remaining} and {@code -Reset} (seconds).
      */
-    private static void addRateLimitHeaders(List<Map.Entry<String, String>> headers, RateLimitStatus status) {
-        RateLimitPolicy policy = status.policy();
-        headers.add(Map.entry("RateLimit-Policy",
-                "\"" + POLICY_NAME + "\";q=" + policy.limit() + ";w=" + policy.periodSeconds()));
+    private void addRateLimitHeaders(List<Map.Entry<String, String>> headers, RateLimitStatus status) {
+        PolicyHeaders policyValues = policyHeadersFor(status.policy());
+        headers.add(policyValues.rateLimitPolicy());
         headers.add(Map.entry("RateLimit",
                 "\"" + POLICY_NAME + "\";r=" + status.remaining() + ";t=" + status.resetSeconds()));
-        headers.add(Map.entry("RateLimit-Limit", Integer.toString(policy.limit())));
+        headers.add(policyValues.rateLimitLimit());
         headers.add(Map.entry("RateLimit-Remaining", Integer.toString(status.remaining())));
         headers.add(Map.entry("RateLimit-Reset", Long.toString(status.resetSeconds())));
+    }
+
+    private PolicyHeaders policyHeadersFor(RateLimitPolicy policy) {
+        PolicyHeaders current = policyHeaders;
+        if (current != null && current.policy().equals(policy)) {
+            return current;
+        }
+
+        // A verifier has one token policy, so this runs once; a race only builds equal values twice.
+        PolicyHeaders made = new PolicyHeaders(policy,
+                Map.entry("RateLimit-Policy", "\"" + POLICY_NAME + "\";q=" + policy.limit() + ";w=" + policy.periodSeconds()),
+                Map.entry("RateLimit-Limit", Integer.toString(policy.limit())));
+        policyHeaders = made;
+        return made;
+    }
+
+    /** The {@code RateLimit-Policy} and {@code RateLimit-Limit} headers of one policy. */
+    private record PolicyHeaders(RateLimitPolicy policy, Map.Entry<String, String> rateLimitPolicy,
+                                 Map.Entry<String, String> rateLimitLimit) {
     }
 
     private static Outcome error(List<Map.Entry<String, String>> headers, int status, String errorType, String message,

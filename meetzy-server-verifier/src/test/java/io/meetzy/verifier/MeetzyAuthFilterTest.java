@@ -84,6 +84,19 @@ class MeetzyAuthFilterTest {
     }
 
     @Test
+    void eachTokenGetsItsOwnExpiryHeader() throws Exception {
+        CreatedToken yearLong = manager.create("acct_1", "Nightly export", Expiration.ONE_YEAR);
+
+        HttpResponse<String> first = send(request().header("Authorization", bearer()));
+        HttpResponse<String> second = send(request().header("Authorization", "Bearer " + yearLong.token().value()));
+        HttpResponse<String> firstAgain = send(request().header("Authorization", bearer()));
+
+        assertThat(first.headers().firstValue("Meetzy-Token-Expires")).contains("Tue, 15 Jul 2025 10:00:00 GMT");
+        assertThat(second.headers().firstValue("Meetzy-Token-Expires")).contains("Mon, 15 Jun 2026 10:00:00 GMT");
+        assertThat(firstAgain.headers().firstValue("Meetzy-Token-Expires")).contains("Tue, 15 Jul 2025 10:00:00 GMT");
+    }
+
+    @Test
     void lowerCaseSchemeAndSeveralSpacesAreAccepted() throws Exception {
         HttpResponse<String> lower = send(request().header("Authorization", "bearer " + created.token().value()));
         HttpResponse<String> spaces = send(request().header("Authorization", "Bearer    " + created.token().value()));
