@@ -10,8 +10,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * Streams one file at a time through {@link TokenRedactor#find(CharSequence, int, int)} in
@@ -81,11 +81,11 @@ final class TokenFileScanner {
     }
 
     /**
-     * Scans one file, passing each valid token to {@code findings} in order of position.
+     * Scans one file, adding each valid token to {@code findings} in order of position.
      *
      * @throws IOException if the file cannot be opened or read
      */
-    Outcome scan(Path file, Consumer<Finding> findings) throws IOException {
+    Outcome scan(Path file, List<Finding> findings) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             int filled = readFully(in, 0);
             if (containsNul(Math.min(filled, BINARY_PROBE_LENGTH))) {
@@ -103,7 +103,7 @@ final class TokenFileScanner {
                 for (TokenRedactor.Match match : TokenRedactor.find(text, rangeStart, rangeEnd)) {
                     line += countNewlines(countedUpTo, match.start());
                     countedUpTo = match.start();
-                    findings.accept(new Finding(file, line, match.token()));
+                    findings.add(new Finding(file, line, match.token()));
                 }
                 if (lastChunk) {
                     return Outcome.SCANNED;

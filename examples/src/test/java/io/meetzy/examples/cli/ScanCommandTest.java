@@ -191,6 +191,37 @@ class ScanCommandTest {
     }
 
     @Test
+    void picocliFormsMatchPlainScan(@TempDir Path elsewhere) throws IOException {
+        ApiToken token = newToken();
+        write("app.env", "TOKEN=" + token.value() + "\n");
+        write("notes.md", "no token here\n");
+        Path argumentFile = Files.writeString(elsewhere.resolve("paths.txt"), tree + "\n");
+
+        CliRun plain = CliRun.of("scan", tree.toString());
+        CliRun afterSeparator = CliRun.of("scan", "--", tree.toString());
+        CliRun fromArgumentFile = CliRun.of("scan", "@" + argumentFile);
+
+        assertThat(plain.exitCode()).isEqualTo(1);
+        assertThat(afterSeparator).isEqualTo(plain);
+        assertThat(fromArgumentFile).isEqualTo(plain);
+    }
+
+    @Test
+    void onlyPlainExistingPathsSkipPicocli() {
+        String directory = tree.toString();
+
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", directory, directory})).containsExactly(tree, tree);
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan"})).isNull();
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"tokens", directory})).isNull();
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", "--", directory})).isNull();
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", directory, "--help"})).isNull();
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", "@" + directory})).isNull();
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", ""})).isNull();
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", directory + "/no-such-file"})).isNull();
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", "nul\0byte"})).isNull();
+    }
+
+    @Test
     void helpDescribesExitCodes() {
         CliRun run = CliRun.of("scan", "--help");
 

@@ -106,9 +106,9 @@ class TokenFileScannerTest {
     }
 
     private static List<String> scan(TokenFileScanner scanner, Path file) throws IOException {
-        List<String> found = new ArrayList<>();
-        TokenFileScanner.Outcome outcome = scanner.scan(file, finding -> found.add(finding.line() + " " + finding.token().maskedValue()));
+        List<TokenFileScanner.Finding> findings = new ArrayList<>();
+        TokenFileScanner.Outcome outcome = scanner.scan(file, findings);
         assertThat(outcome).isEqualTo(TokenFileScanner.Outcome.SCANNED);
-        return found;
+        return findings.stream().map(finding -> finding.line() + " " + finding.token().maskedValue()).toList();
     }
 }
