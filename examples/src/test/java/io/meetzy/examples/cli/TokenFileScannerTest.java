@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.meetzy.core.ApiToken;
 import io.meetzy.core.Expiration;
 import io.meetzy.core.TokenGenerator;
+import io.meetzy.core.TokenRedactor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +93,32 @@ class TokenFileScannerTest {
         List<String> found = scan(new TokenFileScanner(SMALL_CHUNK), file);
 
         assertThat(found).containsExactly((1 + 100 * 4) + " " + token.maskedValue());
+    }
+
+    @Test
+    void nearMissesMatchTokenRedactor() throws IOException {
+        StringBuilder text = new StringBuilder(newToken().value()).append('\n');
+        for (int position = 4; position < ApiToken.LENGTH; position++) {
+            String broken = newToken().value();
+            text.append(broken, 0, position).append(' ').append(broken, position + 1, ApiToken.LENGTH).append('\n');
+            text.append("mzy_").append(newToken().value()).append('\n');
+            text.append('x').append(newToken().value()).append('\n');
+            text.append(newToken().value()).append("_x\n");
+            text.append(newToken().value()).append("Z\n");
+        }
+        text.append("cut ").append(newToken().value(), 0, 40).append('\n').append(newToken().value());
+        String content = text.toString();
+        Path file = Files.writeString(directory.resolve("near-misses.txt"), content);
+
+        List<String> expected = new ArrayList<>();
+        for (TokenRedactor.Match match : TokenRedactor.find(content)) {
+            long newlines = content.substring(0, match.start()).chars().filter(c -> c == '\n').count();
+            expected.add((1 + newlines) + " " + match.token().maskedValue());
+        }
+
+        assertThat(expected).hasSize(1 + 2 * (ApiToken.LENGTH - 4) + 1);
+        assertThat(scan(new TokenFileScanner(), file)).isEqualTo(expected);
+        assertThat(scan(new TokenFileScanner(SMALL_CHUNK), file)).isEqualTo(expected);
     }
 
     @Test
