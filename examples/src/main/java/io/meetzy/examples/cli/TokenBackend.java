@@ -30,14 +30,24 @@ interface TokenBackend extends AutoCloseable {
     /** Creates a token; empty scopes mean every scope (local) or every scope of the caller (remote). */
     CreatedApiToken create(String name, Expiration expiration, Optional<Set<String>> scopes);
 
-    /** Revokes a token and returns its stored state afterwards, which only a local backend can read. */
-    Optional<ApiTokenInfo> revoke(String id);
+    /** Revokes a token; its stored state afterwards is known only to a local backend. */
+    Revocation revoke(String id);
 
     /** Rotates a token; the old token's new expiry is known only to a local backend. */
     Rotation rotate(String id, Duration gracePeriod, Optional<Expiration> expiration);
 
     @Override
     void close();
+
+    /**
+     * A revocation's outcome. The server's token API answers every revocation alike, so a remote
+     * backend leaves both fields empty.
+     *
+     * @param token the token as stored afterwards, when the backend can read it
+     * @param earlierRevocation when the token had already been revoked before this call, so nothing changed
+     */
+    record Revocation(Optional<ApiTokenInfo> token, Optional<Instant> earlierRevocation) {
+    }
 
     /**
      * A rotation's outcome.
@@ -82,8 +92,10 @@ interface TokenBackend extends AutoCloseable {
         }
 
         @Override
-        public Optional<ApiTokenInfo> revoke(String id) {
-            return Optional.of(info(manager.revoke(account, id), clock.instant()));
+        public Revocation revoke(String id) {
+            Optional<Instant> earlierRevocation = manager.find(account, id).flatMap(TokenMetadata::revokedAt);
+            TokenMetadata revoked = manager.revoke(account, id);
+            return new Revocation(Optional.of(info(revoked, clock.instant())), earlierRevocation);
         }
 
         @Override
@@ -124,9 +136,9 @@ interface TokenBackend extends AutoCloseable {
         }
 
         @Override
-        public Optional<ApiTokenInfo> revoke(String id) {
+        public Revocation revoke(String id) {
             tokens.revoke(id);
-            return Optional.empty();
+            return new Revocation(Optional.empty(), Optional.empty());
         }
 
         @Override

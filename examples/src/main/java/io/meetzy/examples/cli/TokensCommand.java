@@ -184,14 +184,20 @@ final class TokensCommand implements Runnable {
         @Override
         public void run() {
             try (TokenBackend backend = common.open(spec.commandLine())) {
-                Optional<ApiTokenInfo> revoked = backend.revoke(id);
+                TokenBackend.Revocation revocation = backend.revoke(id);
                 PrintWriter out = spec.commandLine().getOut();
-                if (revoked.isPresent()) {
-                    out.printf("Revoked token \"%s\" (%s, %s).%n", revoked.get().name(), revoked.get().id(),
-                            revoked.get().maskedValue());
-                } else {
+                if (revocation.token().isEmpty()) {
                     out.printf("Revoked token %s.%n", id);
+                    return;
                 }
+
+                ApiTokenInfo token = revocation.token().get();
+                if (revocation.earlierRevocation().isPresent()) {
+                    out.printf("Token \"%s\" (%s, %s) was already revoked at %s. Nothing changed.%n", token.name(),
+                            token.id(), token.maskedValue(), TokenJson.rfc3339(revocation.earlierRevocation().get()));
+                    return;
+                }
+                out.printf("Revoked token \"%s\" (%s, %s).%n", token.name(), token.id(), token.maskedValue());
             }
         }
     }

@@ -66,6 +66,19 @@ class TokensCommandTest {
     }
 
     @Test
+    void secondRevokeSaysAlreadyRevoked() throws Exception {
+        JsonNode created = TokenJson.MAPPER.readTree(tokens("create", "--name", "Old", "--json").out());
+        String id = created.get("id").asText();
+        tokens("revoke", id);
+
+        CliRun again = tokens("revoke", id);
+
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("Token \"Old\" (" + id).contains("was already revoked at")
+                .contains("Nothing changed.");
+    }
+
+    @Test
     void accountsSeparateTokens() {
         tokens("create", "--name", "Theirs", "--account", "acct_b");
 
