@@ -1,11 +1,11 @@
 package io.meetzy.core;
 
+import io.meetzy.core.internal.SortedStringSet;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.Collections;
 
 /**
  * What is known about an issued token, without the token itself: safe to list, log and return
@@ -45,7 +45,7 @@ public record TokenMetadata(
             throw new IllegalArgumentException("displayPrefix must have " + ApiToken.DISPLAY_PREFIX_LENGTH
                     + " characters, got " + displayPrefix.length() + ".");
         }
-        scopes = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(scopes, "scopes")));
+        scopes = SortedStringSet.copyOf(Objects.requireNonNull(scopes, "scopes"));
     }
 
     /** Returns the display prefix followed by 38 {@code *}, as token lists show it. */

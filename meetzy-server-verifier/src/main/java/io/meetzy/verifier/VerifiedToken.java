@@ -1,10 +1,10 @@
 package io.meetzy.verifier;
 
+import io.meetzy.core.internal.SortedStringSet;
+
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The principal of a request whose token passed verification: who sent it and what it may do.
@@ -26,7 +26,8 @@ public record VerifiedToken(String tokenId, String accountId, String name, Strin
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(displayPrefix, "displayPrefix");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        scopes = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(scopes, "scopes")));
+        // Shares the metadata's immutable set rather than copying it on every verification.
+        scopes = SortedStringSet.copyOf(Objects.requireNonNull(scopes, "scopes"));
     }
 
     /** Returns whether the token carries {@code scope}. */
