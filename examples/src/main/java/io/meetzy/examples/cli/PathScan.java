@@ -49,10 +49,10 @@ final class PathScan {
 
     /**
      * Returns why the paths cannot be scanned (one missing, or neither a regular file nor a
-     * directory), or null when all of them can. Callers check the whole command line up front,
+     * directory), or empty when all of them can. Callers check the whole command line up front,
      * so a typo never yields a partial scan that looks clean.
      */
-    static String invalidPathsMessage(List<Path> paths) {
+    static Optional<String> invalidPathsMessage(List<Path> paths) {
         List<String> missing = new ArrayList<>();
         List<String> special = new ArrayList<>();
         for (Path path : paths) {
@@ -64,12 +64,12 @@ final class PathScan {
         }
 
         if (!missing.isEmpty()) {
-            return "Path not found: " + String.join(", ", missing) + ". Pass existing files or directories.";
+            return Optional.of("Path not found: " + String.join(", ", missing) + ". Pass existing files or directories.");
         }
         if (!special.isEmpty()) {
-            return "Not a regular file or directory: " + String.join(", ", special) + ". Pass files or directories to scan.";
+            return Optional.of("Not a regular file or directory: " + String.join(", ", special) + ". Pass files or directories to scan.");
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Scans paths that passed {@link #invalidPathsMessage} and returns the exit code. */

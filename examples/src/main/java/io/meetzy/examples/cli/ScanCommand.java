@@ -3,6 +3,7 @@ package io.meetzy.examples.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,9 +38,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        String invalidPaths = PathScan.invalidPathsMessage(paths);
-        if (invalidPaths != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), invalidPaths);
+        Optional<String> invalidPaths = PathScan.invalidPathsMessage(paths);
+        if (invalidPaths.isPresent()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), invalidPaths.get());
         }
 
         CommandLine commandLine = spec.commandLine();

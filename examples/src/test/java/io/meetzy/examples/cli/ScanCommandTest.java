@@ -210,15 +210,15 @@ class ScanCommandTest {
     void onlyPlainExistingPathsSkipPicocli() {
         String directory = tree.toString();
 
-        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", directory, directory})).containsExactly(tree, tree);
-        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan"})).isNull();
-        assertThat(MeetzyCli.plainScanPaths(new String[] {"tokens", directory})).isNull();
-        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", "--", directory})).isNull();
-        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", directory, "--help"})).isNull();
-        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", "@" + directory})).isNull();
-        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", ""})).isNull();
-        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", directory + "/no-such-file"})).isNull();
-        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", "nul\0byte"})).isNull();
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", directory, directory})).contains(List.of(tree, tree));
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan"})).isEmpty();
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"tokens", directory})).isEmpty();
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", "--", directory})).isEmpty();
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", directory, "--help"})).isEmpty();
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", "@" + directory})).isEmpty();
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", ""})).isEmpty();
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", directory + "/no-such-file"})).isEmpty();
+        assertThat(MeetzyCli.plainScanPaths(new String[] {"scan", "nul\0byte"})).isEmpty();
     }
 
     @Test
