@@ -200,6 +200,14 @@ public final class TokenVerifier implements AutoCloseable {
         return RandomIds.requestId(ThreadLocalRandom.current());
     }
 
+    /**
+     * Writes the pending {@code last_used_at} updates now rather than at the next flush interval,
+     * for a listing that must show the latest use. The background writer keeps running.
+     */
+    public void flushUsage() {
+        usage.flush();
+    }
+
     /** Writes the pending {@code last_used_at} updates and stops the background writer; later uses are not recorded. */
     @Override
     public void close() {

@@ -304,6 +304,17 @@ class TokenVerifierTest {
     }
 
     @Test
+    void flushUsageWritesPendingUseNow() {
+        CreatedToken created = manager.create("acct_1", "Listed", Expiration.THIRTY_DAYS);
+        verifier.verify("Bearer " + created.token().value());
+
+        verifier.flushUsage();
+
+        assertThat(store.lastUsedWrites).hasValue(1);
+        assertThat(store.findById(created.metadata().id()).orElseThrow().lastUsedAt()).contains(NOW);
+    }
+
+    @Test
     void lastUsedNotedAgainAfterMinute() {
         CreatedToken created = manager.create("acct_1", "Busy", Expiration.THIRTY_DAYS);
         String header = "Bearer " + created.token().value();

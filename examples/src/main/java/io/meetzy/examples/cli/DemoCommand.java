@@ -71,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
                 step(out, 1, "Started the demo API at " + server.baseUrl() + " on an embedded H2 store in " + dataDirectory);
                 CreatedToken created = createAndUse(out, manager, server, clock);
                 MeetzyClient oldClient = client(created.token().value(), server);
-                renew(out, oldClient, created.metadata().id(), server);
+                renew(out, oldClient, created.metadata().id(), server, verifier);
                 out.println("Demo finished: created, listed, used, rotated and revoked a token over HTTP.");
             }
         }
@@ -103,7 +103,8 @@ final class DemoCommand implements Callable<Integer> {
      * Steps 6 to 10, the renewal process over the token API: rotate with a grace period, use both
      * tokens, revoke the old one with the new one, and show that only the new one works.
      */
-    private void renew(PrintWriter out, MeetzyClient oldClient, String oldId, DemoApiServer server) {
+    private void renew(PrintWriter out, MeetzyClient oldClient, String oldId, DemoApiServer server,
+                       TokenVerifier verifier) {
         CreatedApiToken replacement = new TokensApi(oldClient).rotate(oldId, GRACE_PERIOD);
         MeetzyClient newClient = client(replacement.token().value(), server);
         step(out, 6, "Rotated token " + oldId + " with POST /v1/tokens/" + oldId + "/rotate and a "
@@ -113,6 +114,8 @@ final class DemoCommand implements Callable<Integer> {
         int oldStatus = oldClient.get(ASSISTANTS_PATH).statusCode();
         int newStatus = newClient.get(ASSISTANTS_PATH).statusCode();
         TokensApi tokens = new TokensApi(newClient);
+        // The verifier writes last uses every few seconds; write them now so the listing shows both calls.
+        verifier.flushUsage();
         step(out, 7, "During the grace period both tokens work: old token HTTP " + oldStatus + ", new token HTTP "
                 + newStatus + ". GET /v1/tokens lists both:");
         out.print(indent(TokenTable.render(tokens.list(), Instant.now())));

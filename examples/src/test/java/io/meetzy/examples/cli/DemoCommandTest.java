@@ -41,6 +41,8 @@ class DemoCommandTest {
         String duringGrace = run.out().substring(run.out().indexOf("7. "), run.out().indexOf("8. "));
         assertThat(duringGrace.lines().filter(line -> line.contains("Demo app"))).hasSize(2);
         assertThat(duringGrace.lines().filter(line -> line.contains("Demo app") && line.endsWith("active"))).hasSize(2);
+        assertThat(duringGrace.lines().filter(line -> line.contains("Demo app") && line.contains("never")))
+                .as("both tokens were used before the listing").isEmpty();
     }
 
     @Test
