@@ -1,5 +1,7 @@
 package io.meetzy.verifier;
 
+import io.meetzy.verifier.internal.SafeText;
+
 import java.util.Objects;
 
 /**
@@ -9,16 +11,34 @@ import java.util.Objects;
  */
 public class TokenNotFoundException extends RuntimeException {
 
+    /** The start of every Meetzy token, which no token id has. */
+    private static final String TOKEN_PREFIX = "mzy_";
+
     private final String tokenId;
 
+    /**
+     * Creates the exception for the id that was looked up. The message repeats the id only when it
+     * is short and id-like, because a caller may pass a token where an id belongs.
+     */
     public TokenNotFoundException(String tokenId) {
-        super("No token with id '" + Objects.requireNonNull(tokenId, "tokenId")
-                + "' was found in this account. List the account's tokens to find the right id.");
+        super(message(Objects.requireNonNull(tokenId, "tokenId")));
         this.tokenId = tokenId;
     }
 
-    /** Returns the id that was looked up. */
+    /**
+     * Returns the id that was looked up, exactly as the caller passed it. It may be a secret pasted
+     * into the wrong place, so do not log it. The message holds a safe rendering.
+     */
     public String tokenId() {
         return tokenId;
+    }
+
+    private static String message(String tokenId) {
+        String message = "No token with id " + SafeText.quote(tokenId) + " was found in this account.";
+        if (tokenId.startsWith(TOKEN_PREFIX)) {
+            return message + " The value looks like a Meetzy token, not a token id: token ids start with 'tok_'."
+                    + " List the account's tokens to find the id.";
+        }
+        return message + " List the account's tokens to find the right id.";
     }
 }

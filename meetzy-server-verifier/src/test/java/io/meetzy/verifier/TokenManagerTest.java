@@ -172,6 +172,21 @@ class TokenManagerTest {
     }
 
     @Test
+    void tokenPassedAsIdIsNeverEchoed() {
+        CreatedToken created = manager.create("acct_1", "Pasted", Expiration.THIRTY_DAYS);
+        String token = created.token().value();
+
+        assertThatThrownBy(() -> manager.revoke("acct_1", token))
+                .isInstanceOf(TokenNotFoundException.class)
+                .hasMessage("No token with id (a value of 62 characters) was found in this account. The value looks"
+                        + " like a Meetzy token, not a token id: token ids start with 'tok_'. List the account's"
+                        + " tokens to find the id.");
+        assertThatThrownBy(() -> manager.rotate("acct_1", token, Duration.ZERO))
+                .hasMessageNotContaining(token)
+                .hasMessageNotContaining(token.substring(24));
+    }
+
+    @Test
     void revokeOfUnknownIdIsNotFound() {
         assertThatThrownBy(() -> manager.revoke("acct_1", "tok_unknown"))
                 .isInstanceOf(TokenNotFoundException.class)

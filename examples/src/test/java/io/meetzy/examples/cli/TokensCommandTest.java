@@ -79,6 +79,18 @@ class TokensCommandTest {
     }
 
     @Test
+    void revokeWithTokenInsteadOfIdHidesToken() throws Exception {
+        JsonNode created = TokenJson.MAPPER.readTree(tokens("create", "--name", "Pasted", "--json").out());
+        String token = created.get("token").asText();
+
+        CliRun revoke = tokens("revoke", token);
+
+        assertThat(revoke.exitCode()).isEqualTo(1);
+        assertThat(revoke.err()).contains("looks like a Meetzy token, not a token id");
+        assertThat(revoke.out() + revoke.err()).doesNotContain(token.substring(24));
+    }
+
+    @Test
     void accountsSeparateTokens() {
         tokens("create", "--name", "Theirs", "--account", "acct_b");
 

@@ -1,5 +1,6 @@
 package io.meetzy.verifier.rest;
 
+import io.meetzy.verifier.internal.SafeText;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;

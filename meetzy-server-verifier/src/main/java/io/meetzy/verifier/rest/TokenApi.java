@@ -12,6 +12,7 @@ import io.meetzy.verifier.TokenManager;
 import io.meetzy.verifier.TokenNotFoundException;
 import io.meetzy.verifier.TokenVerifier;
 import io.meetzy.verifier.VerifiedToken;
+import io.meetzy.verifier.internal.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,7 @@
 package io.meetzy.verifier.rest;
 
 import io.meetzy.core.Scopes;
+import io.meetzy.verifier.internal.SafeText;
 
 import java.util.Map;
 

@@ -1,9 +1,9 @@
-package io.meetzy.verifier.rest;
+package io.meetzy.verifier.internal;
 
 import java.util.regex.Pattern;
 
 /** Decides which caller-supplied values an error message may repeat. */
-final class SafeText {
+public final class SafeText {
 
     /**
      * Short runs of id-like characters. The limit of 24 is below the 32 characters of a token's
@@ -15,7 +15,7 @@ final class SafeText {
     }
 
     /** Returns {@code 'value'} when it is safe to repeat, and otherwise a description of its length. */
-    static String quote(String value) {
+    public static String quote(String value) {
         if (ECHOABLE.matcher(value).matches()) {
             return "'" + value + "'";
         }
