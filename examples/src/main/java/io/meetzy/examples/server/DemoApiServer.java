@@ -68,6 +68,7 @@ public final class DemoApiServer implements AutoCloseable {
         server.createContext("/v1/assistants", DemoApiServer::listAssistants).getFilters().add(authentication);
         server.createContext("/v1/tokens", new TokenApiHandler(tokenApi)).getFilters().add(authentication);
         server.createContext("/health", DemoApiServer::health);
+        server.createContext("/", DemoApiServer::notFound);
 
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         server.setExecutor(executor);
@@ -123,6 +124,20 @@ public final class DemoApiServer implements AutoCloseable {
     private static void health(HttpExchange exchange) throws IOException {
         try (exchange) {
             writeJson(exchange, 200, Map.of("status", "ok"));
+        }
+    }
+
+    /**
+     * Answers any other path with a JSON 404 instead of the JDK server's HTML page. The path is not
+     * repeated, because a mistaken URL can carry a token.
+     */
+    private static void notFound(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            writeJson(exchange, 404, Map.of("error", Map.of(
+                    "type", "not_found_error",
+                    "message", "No such endpoint. The demo API serves /v1/assistants, /v1/tokens and /health."
+                            + " Check that the base URL is the server's root, such as http://127.0.0.1:8080,"
+                            + " without /v1.")));
         }
     }
 

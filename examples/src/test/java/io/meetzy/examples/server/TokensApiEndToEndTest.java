@@ -19,6 +19,9 @@ import io.meetzy.verifier.InMemoryTokenStore;
 import io.meetzy.verifier.TokenManager;
 import io.meetzy.verifier.TokenVerifier;
 import io.meetzy.verifier.rest.TokenApi;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -66,6 +69,17 @@ class TokensApiEndToEndTest {
         assertThat(client(rotated.token().value()).get("/v1/assistants").statusCode()).isEqualTo(200);
         assertThatThrownBy(() -> client(created.token().value()).get("/v1/assistants"))
                 .isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void unknownPathIsJsonNotFound() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(server.baseUrl().resolve("/v1/v1/assistants")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(response.body()).contains("\"type\":\"not_found_error\"").contains("without /v1");
     }
 
     @Test
