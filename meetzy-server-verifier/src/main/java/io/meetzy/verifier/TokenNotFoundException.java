@@ -27,7 +27,7 @@ public class TokenNotFoundException extends RuntimeException {
 
     /**
      * Returns the id that was looked up, exactly as the caller passed it. It may be a secret pasted
-     * into the wrong place, so do not log it. The message holds a safe rendering.
+     * into the wrong place, so do not log it. The message contains a safe rendering.
      */
     public String tokenId() {
         return tokenId;

@@ -94,8 +94,9 @@ final class DemoCommand implements Callable<Integer> {
                 + ", request id " + response.requestId().orElse("-"));
         out.println("   " + TokensCommand.toJson(response.body()).replace("\n", "\n   "));
 
-        step(out, 5, "The same call with curl (export the full token as MEETZY_API_TOKEN first):");
-        out.println("   curl -H \"Authorization: Bearer " + created.token().maskedValue() + "\" " + server.baseUrl() + ASSISTANTS_PATH);
+        // The line reads the token from the environment: a masked value pasted into it would fail the checksum.
+        step(out, 5, "The same call with curl, with the full token in MEETZY_API_TOKEN:");
+        out.println("   curl -H \"Authorization: Bearer $MEETZY_API_TOKEN\" " + server.baseUrl() + ASSISTANTS_PATH);
         return created;
     }
 
