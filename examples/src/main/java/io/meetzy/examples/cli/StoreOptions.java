@@ -2,9 +2,12 @@ package io.meetzy.examples.cli;
 
 import io.meetzy.verifier.JdbcTokenStore;
 import io.meetzy.verifier.TokenStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** Where tokens are stored: an embedded H2 directory (the default) or a JDBC URL. */
 final class StoreOptions {
@@ -32,6 +35,24 @@ final class StoreOptions {
             return JdbcTokenStore.open(location.jdbcUrl);
         }
         return JdbcTokenStore.openH2(dataDirectory());
+    }
+
+    /**
+     * Opens the chosen store only if it exists, for commands that read or change tokens: a
+     * mistyped {@code --data} would otherwise open a new, empty store and report that the token
+     * is not found.
+     *
+     * @throws ParameterException if the H2 data directory does not exist
+     */
+    TokenStore openExisting(CommandLine commandLine) {
+        boolean isH2 = location == null || location.jdbcUrl == null;
+        if (isH2 && !Files.isDirectory(dataDirectory())) {
+            String directory = dataDirectory().toAbsolutePath().normalize().toString();
+            throw new ParameterException(commandLine, "No token store at " + directory + ": the directory does not"
+                    + " exist. Check --data, or create a token there first with `meetzy tokens create --data "
+                    + directory + " --name NAME`.");
+        }
+        return open();
     }
 
     /** Describes the store for messages; never includes a password from the URL. */

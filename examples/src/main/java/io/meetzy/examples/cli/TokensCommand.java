@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.meetzy.client.ApiTokenInfo;
 import io.meetzy.client.CreatedApiToken;
 import io.meetzy.core.Expiration;
+import io.meetzy.core.Scopes;
+import io.meetzy.core.TokenNames;
 import io.meetzy.verifier.TokenManager;
+import io.meetzy.verifier.TokenStore;
 import io.meetzy.verifier.rest.ApiDurations;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -15,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +47,9 @@ final class TokensCommand implements Runnable {
     /** The account used when {@code --account} is not given. */
     static final String DEFAULT_ACCOUNT = "default";
 
+    /** What a scope looks like, such as {@code assistants:read}; only such values are repeated in errors. */
+    private static final Pattern SCOPE_SHAPE = Pattern.compile("[a-z_]{1,30}(:[a-z_]{1,30})?");
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -65,10 +73,20 @@ final class TokensCommand implements Runnable {
                         + " MEETZY_API_TOKEN. The server's account is the token's own.")
         String baseUrl;
 
-        /** Opens the store or the server connection that the options select. */
+        /** Opens the store or the server connection that the options select, creating a new H2 store if absent. */
         TokenBackend open(CommandLine commandLine) {
+            return open(commandLine, true);
+        }
+
+        /** Opens the store or the server connection that the options select; an H2 store must exist already. */
+        TokenBackend openExisting(CommandLine commandLine) {
+            return open(commandLine, false);
+        }
+
+        private TokenBackend open(CommandLine commandLine, boolean mayCreateStore) {
             if (baseUrl == null) {
-                return new TokenBackend.Local(store.open(), account, Clock.systemUTC());
+                TokenStore tokenStore = mayCreateStore ? store.open() : store.openExisting(commandLine);
+                return new TokenBackend.Local(tokenStore, account, Clock.systemUTC());
             }
 
             CommandLine.ParseResult parsed = commandLine.getParseResult();
@@ -113,7 +131,8 @@ final class TokensCommand implements Runnable {
         @Override
         public void run() {
             Expiration expiration = parseExpiration(spec, expires);
-            Optional<Set<String>> chosenScopes = Optional.ofNullable(scopes).map(LinkedHashSet::new);
+            checkName(spec, name);
+            Optional<Set<String>> chosenScopes = Optional.ofNullable(scopes).map(list -> parseScopes(spec, list));
             try (TokenBackend backend = common.open(spec.commandLine())) {
                 CreatedApiToken created = backend.create(name, expiration, chosenScopes);
                 printCreated(spec, created, json, "Created token \"%s\" (%s), expires %s.%n");
@@ -143,7 +162,7 @@ final class TokensCommand implements Runnable {
         public void run() {
             Optional<Duration> window = Optional.ofNullable(expiringWithin).map(text -> parseDuration(spec,
                     "--expiring-within", text));
-            try (TokenBackend backend = common.open(spec.commandLine())) {
+            try (TokenBackend backend = common.openExisting(spec.commandLine())) {
                 Instant now = Instant.now();
                 List<ApiTokenInfo> tokens = backend.list().stream()
                         .filter(token -> window.map(duration -> token.isExpiringWithin(duration, now)).orElse(true))
@@ -183,7 +202,7 @@ final class TokensCommand implements Runnable {
 
         @Override
         public void run() {
-            try (TokenBackend backend = common.open(spec.commandLine())) {
+            try (TokenBackend backend = common.openExisting(spec.commandLine())) {
                 TokenBackend.Revocation revocation = backend.revoke(id);
                 PrintWriter out = spec.commandLine().getOut();
                 if (revocation.token().isEmpty()) {
@@ -238,7 +257,7 @@ final class TokensCommand implements Runnable {
                         + "' is longer than the maximum of 7d.");
             }
 
-            try (TokenBackend backend = common.open(spec.commandLine())) {
+            try (TokenBackend backend = common.openExisting(spec.commandLine())) {
                 TokenBackend.Rotation rotation = backend.rotate(id, gracePeriod, expiration);
                 printCreated(spec, rotation.replacement(), json, "Rotated token " + id + ": the replacement is \"%s\" (%s),"
                         + " expires %s.%n");
@@ -273,6 +292,32 @@ final class TokensCommand implements Runnable {
     static Expiration parseExpiration(CommandLine.Model.CommandSpec spec, String code) {
         return Expiration.find(code).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                 "Invalid value for --expires: '" + code + "'. Use one of " + Expiration.codes() + "."));
+    }
+
+    private static void checkName(CommandLine.Model.CommandSpec spec, String name) {
+        try {
+            TokenNames.normalize(name);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for --name: " + e.getMessage());
+        }
+    }
+
+    /** Returns the scopes of {@code --scopes}, each stripped, so that "a, b" works as well as "a,b". */
+    private static Set<String> parseScopes(CommandLine.Model.CommandSpec spec, List<String> scopes) {
+        Set<String> parsed = new LinkedHashSet<>();
+        for (String scope : scopes) {
+            String stripped = scope.strip();
+            if (!Scopes.ALL.contains(stripped)) {
+                // Only a value shaped like a scope is repeated, so a token pasted here by mistake is not.
+                String shown = SCOPE_SHAPE.matcher(stripped).matches() ? "'" + stripped + "'"
+                        : "(a value of " + stripped.length() + " characters)";
+                throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for --scopes: " + shown
+                        + " is not a scope. Use a comma-separated list of " + String.join(", ", new TreeSet<>(Scopes.ALL))
+                        + ".");
+            }
+            parsed.add(stripped);
+        }
+        return parsed;
     }
 
     static Duration parseDuration(CommandLine.Model.CommandSpec spec, String option, String text) {

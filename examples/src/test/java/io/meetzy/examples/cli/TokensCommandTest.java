@@ -108,11 +108,11 @@ class TokensCommandTest {
     }
 
     @Test
-    void blankNameFailsWithReason() {
+    void blankNameIsUsageError() {
         CliRun run = tokens("create", "--name", "   ");
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("A token name is required");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Invalid value for --name: A token name is required");
     }
 
     @Test
@@ -242,11 +242,32 @@ class TokensCommandTest {
     }
 
     @Test
-    void createWithUnknownScopeFails() {
+    void createWithUnknownScopeIsUsageError() {
         CliRun run = tokens("create", "--name", "Admin", "--scopes", "tokens:admin");
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("Unknown scope 'tokens:admin'; choose from assistants:read, tokens:read, tokens:write.");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Invalid value for --scopes: 'tokens:admin' is not a scope. Use a comma-separated"
+                + " list of assistants:read, tokens:read, tokens:write.");
+    }
+
+    @Test
+    void createAcceptsSpacesAfterScopeCommas() throws Exception {
+        JsonNode created = TokenJson.MAPPER.readTree(
+                tokens("create", "--name", "Reader", "--scopes", "assistants:read, tokens:read", "--json").out());
+
+        assertThat(created.get("scopes").toString()).isEqualTo("[\"assistants:read\",\"tokens:read\"]");
+    }
+
+    @Test
+    void listOfMissingStoreIsUsageErrorAndCreatesNothing() {
+        Path missing = data.resolve("meetzy-dat");
+
+        CliRun run = CliRun.of("tokens", "list", "--data", missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("No token store at " + missing.toAbsolutePath().normalize()
+                + ": the directory does not exist. Check --data");
+        assertThat(missing).doesNotExist();
     }
 
     @Test
