@@ -73,7 +73,7 @@ final class CallCommand implements java.util.concurrent.Callable<Integer> {
         }
         JsonNode body = parseBody();
 
-        MeetzyClient client = ClientFactory.fromEnvironment(baseUrl, Optional.ofNullable(maxRetries));
+        MeetzyClient client = ClientFactory.fromEnvironment(baseUrl, Optional.ofNullable(maxRetries), spec.commandLine().getErr());
         try {
             MeetzyResponse response = switch (verb) {
                 case "POST" -> post(client, body == null ? TokenJson.MAPPER.createObjectNode() : body);

@@ -98,7 +98,7 @@ final class TokensCommand implements Runnable {
                 throw new CommandLine.ParameterException(commandLine,
                         "--account applies to a token store only; on a server the account is that of MEETZY_API_TOKEN.");
             }
-            return new TokenBackend.Remote(ClientFactory.fromEnvironment(baseUrl));
+            return new TokenBackend.Remote(ClientFactory.fromEnvironment(baseUrl, commandLine.getErr()));
         }
     }
 
