@@ -86,7 +86,8 @@ final class ServeCommand implements Runnable {
             stopped.await();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not listen on " + host + ":" + port + ": " + e.getMessage()
-                    + ". Choose another --port, or 0 for a free one.", e);
+                    + ". Check --host, which must be an address of this machine, such as 127.0.0.1, or choose another"
+                    + " --port, or 0 for a free one.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
