@@ -94,9 +94,10 @@ final class DemoCommand implements Callable<Integer> {
                 + ", request id " + response.requestId().orElse("-"));
         out.println("   " + TokensCommand.toJson(response.body()).replace("\n", "\n   "));
 
-        // The line reads the token from the environment: a masked value pasted into it would fail the checksum.
-        step(out, 5, "The same call with curl, with the full token in MEETZY_API_TOKEN:");
-        out.println("   curl -H \"Authorization: Bearer $MEETZY_API_TOKEN\" " + server.baseUrl() + ASSISTANTS_PATH);
+        // The line shows the token masked, so the heading says what to put in its place before running it.
+        step(out, 5, "The same call with curl, token masked (to run it, put the full token in its place,"
+                + " for example \"Bearer $MEETZY_API_TOKEN\"):");
+        out.println("   curl -H \"Authorization: Bearer " + created.token().maskedValue() + "\" " + server.baseUrl() + ASSISTANTS_PATH);
         return created;
     }
 

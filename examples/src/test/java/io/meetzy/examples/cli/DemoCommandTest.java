@@ -30,7 +30,8 @@ class DemoCommandTest {
                 .contains("Bearer realm=\"meetzy\", error=\"invalid_token\"")
                 .contains("10. Called GET /v1/assistants with the new token: HTTP 200")
                 .contains("Demo finished");
-        assertThat(run.out()).containsPattern("curl -H \"Authorization: Bearer \\$MEETZY_API_TOKEN\" http://127\\.0\\.0\\.1:\\d+/v1/assistants");
+        assertThat(run.out()).contains("put the full token in its place, for example \"Bearer $MEETZY_API_TOKEN\"");
+        assertThat(run.out()).containsPattern("curl -H \"Authorization: Bearer mzy_[0-9A-Za-z]{20}\\*{38}\" http://127\\.0\\.0\\.1:\\d+/v1/assistants");
         assertThat(run.out()).containsPattern("active");
     }
 
