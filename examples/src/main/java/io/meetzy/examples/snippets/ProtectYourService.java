@@ -36,5 +36,6 @@ public final class ProtectYourService {
             }
         }).getFilters().add(new MeetzyAuthFilter(verifier));
         server.start();
+        System.out.println("Listening on http://127.0.0.1:8081/hello; call it with 'Authorization: Bearer <token>'.");
     }
 }
