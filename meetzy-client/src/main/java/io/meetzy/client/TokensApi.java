@@ -26,6 +26,9 @@ public final class TokensApi {
     /** Token ids are {@code tok_} and base62 digits; anything else could change the request path. */
     private static final Pattern TOKEN_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
+    /** The start of every Meetzy token; no token id starts with it. */
+    private static final String TOKEN_PREFIX = "mzy_";
+
     private final MeetzyClient client;
 
     public TokensApi(MeetzyClient client) {
@@ -128,6 +131,11 @@ public final class TokensApi {
 
     private static String checkId(String id) {
         Objects.requireNonNull(id, "id");
+        // A token passed as an id would go into the request path, which proxies and access logs record.
+        if (id.startsWith(TOKEN_PREFIX)) {
+            throw new IllegalArgumentException("The value passed as a token id is a Meetzy token, which was not sent:"
+                    + " token ids start with 'tok_', such as tok_8fKq2LmZx9TbR4Wc. List the tokens to find it.");
+        }
         if (!TOKEN_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("Invalid token id of " + id.length() + " characters: an id has 1 to 100"
                     + " letters, digits, '_' or '-', such as tok_8fKq2LmZx9TbR4Wc. List the tokens to find it.");

@@ -140,6 +140,17 @@ class TokensApiTest {
     }
 
     @Test
+    void tokenPassedAsIdIsNeverSent() {
+        assertThatThrownBy(() -> tokens.revoke(issued.value()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("The value passed as a token id is a Meetzy token, which was not sent")
+                .hasMessageNotContaining(issued.value().substring(24));
+        assertThatThrownBy(() -> tokens.rotate(issued.value(), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(SERVER.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void rotateSendsGracePeriod() {
         SERVER.stubFor(post("/v1/tokens/tok_old/rotate").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
