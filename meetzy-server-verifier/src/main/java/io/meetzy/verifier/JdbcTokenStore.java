@@ -90,7 +90,8 @@ public final class JdbcTokenStore implements TokenStore {
      * listens on every interface. Set the system property {@code h2.bindAddress=127.0.0.1} to keep
      * it on loopback.
      *
-     * @throws IllegalArgumentException if the path contains a {@code ;}, which would end the JDBC URL
+     * @throws IllegalArgumentException if the path contains a {@code ;}, which would end the JDBC URL,
+     *     or is a file
      * @throws UncheckedIOException if the directory cannot be created
      */
     public static JdbcTokenStore openH2(Path dataDirectory) {
@@ -101,15 +102,28 @@ public final class JdbcTokenStore implements TokenStore {
                     + " contains ';', which H2 reads as the end of the database path. Choose a directory without it.");
         }
 
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("The data directory " + directory + " is a file. Choose a directory,"
+                    + " or a path that does not exist yet.");
+        }
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create the data directory " + directory
-                    + ": " + e.getMessage() + ". Check that it is writable.", e);
+                    + " (" + e.getClass().getSimpleName() + "). Check that it is writable.", e);
         }
 
         String path = directory.resolve(H2_DATABASE_NAME).toString().replace('\\', '/');
         return builder().jdbcUrl("jdbc:h2:file:" + path + ";AUTO_SERVER=TRUE").build();
+    }
+
+    /**
+     * Returns whether {@code dataDirectory} contains the H2 database that {@link #openH2} opens,
+     * for tools that must not create a new, empty store by mistake.
+     */
+    public static boolean existsH2(Path dataDirectory) {
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        return Files.isRegularFile(dataDirectory.resolve(H2_DATABASE_NAME + ".mv.db"));
     }
 
     /**

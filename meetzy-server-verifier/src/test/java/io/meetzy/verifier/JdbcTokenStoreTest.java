@@ -54,6 +54,27 @@ class JdbcTokenStoreTest {
     }
 
     @Test
+    void existsH2OnlyAfterOpening() {
+        Path nested = dataDirectory.resolve("store");
+
+        boolean before = JdbcTokenStore.existsH2(nested);
+        JdbcTokenStore.openH2(nested).close();
+
+        assertThat(before).isFalse();
+        assertThat(JdbcTokenStore.existsH2(nested)).isTrue();
+    }
+
+    @Test
+    void fileAsDataDirectoryIsRejected() throws Exception {
+        Path file = Files.writeString(dataDirectory.resolve("notes.txt"), "not a directory");
+
+        assertThatThrownBy(() -> JdbcTokenStore.openH2(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The data directory " + file.toAbsolutePath().normalize() + " is a file. Choose a"
+                        + " directory, or a path that does not exist yet.");
+    }
+
+    @Test
     void reopeningKeepsTokens() {
         CreatedToken created;
         try (JdbcTokenStore store = JdbcTokenStore.openH2(dataDirectory)) {

@@ -42,15 +42,17 @@ final class StoreOptions {
      * mistyped {@code --data} would otherwise open a new, empty store and report that the token
      * is not found.
      *
-     * @throws ParameterException if the H2 data directory does not exist
+     * @throws ParameterException if the H2 data directory does not contain a token store
      */
     TokenStore openExisting(CommandLine commandLine) {
         boolean isH2 = location == null || location.jdbcUrl == null;
-        if (isH2 && !Files.isDirectory(dataDirectory())) {
+        if (isH2 && !JdbcTokenStore.existsH2(dataDirectory())) {
             String directory = dataDirectory().toAbsolutePath().normalize().toString();
-            throw new ParameterException(commandLine, "No token store at " + directory + ": the directory does not"
-                    + " exist. Check --data, or create a token there first with `meetzy tokens create --data "
-                    + directory + " --name NAME`.");
+            String reason = !Files.exists(dataDirectory()) ? "the directory does not exist"
+                    : Files.isDirectory(dataDirectory()) ? "the directory contains no Meetzy token store" : "it is a file";
+            throw new ParameterException(commandLine, "No token store at " + directory + ": " + reason
+                    + ". Check --data, or create a token there first with `meetzy tokens create --data " + directory
+                    + " --name NAME`.");
         }
         return open();
     }

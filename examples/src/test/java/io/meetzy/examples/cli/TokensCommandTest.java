@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meetzy.core.ApiToken;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +92,17 @@ class TokensCommandTest {
     }
 
     @Test
+    void listOfDirectoryWithoutStoreIsUsageError() throws Exception {
+        Path unrelated = Files.createDirectory(data.resolve("unrelated"));
+
+        CliRun run = CliRun.of("tokens", "list", "--data", unrelated.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("the directory contains no Meetzy token store");
+        assertThat(unrelated).isEmptyDirectory();
+    }
+
+    @Test
     void accountsSeparateTokens() {
         tokens("create", "--name", "Theirs", "--account", "acct_b");
 
@@ -117,6 +129,8 @@ class TokensCommandTest {
 
     @Test
     void revokeUnknownIdFails() {
+        tokens("create", "--name", "Existing");
+
         CliRun run = tokens("revoke", "tok_doesnotexist000");
 
         assertThat(run.exitCode()).isEqualTo(1);
