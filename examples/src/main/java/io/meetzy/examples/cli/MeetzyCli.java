@@ -61,6 +61,7 @@ public final class MeetzyCli implements Runnable {
 
         CommandLine commandLine = new CommandLine(new MeetzyCli());
         addSubcommands(commandLine, args);
+        shareVersionProvider(commandLine, commandLine.getCommandSpec().versionProvider());
         commandLine.setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(new FailureHandler());
@@ -88,6 +89,17 @@ public final class MeetzyCli implements Runnable {
             commandLine.addSubcommand(newSubcommand(name));
         }
         commandLine.addSubcommand(new CommandLine.HelpCommand());
+    }
+
+    /**
+     * Gives every subcommand the top-level version provider: each has a {@code -V} option through
+     * the standard help options, which prints nothing without one.
+     */
+    private static void shareVersionProvider(CommandLine commandLine, CommandLine.IVersionProvider provider) {
+        commandLine.getCommandSpec().versionProvider(provider);
+        for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            shareVersionProvider(subcommand, provider);
+        }
     }
 
     /** Returns a new instance of the subcommand called {@code name}, or null if there is none. */

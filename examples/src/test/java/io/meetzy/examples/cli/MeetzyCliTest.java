@@ -40,4 +40,14 @@ class MeetzyCliTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Missing command: choose one of demo, serve, tokens, call, scan.");
     }
+
+    @Test
+    void versionOptionWorksOnSubcommands() {
+        for (String[] command : new String[][] {{"-V"}, {"tokens", "-V"}, {"tokens", "list", "-V"}, {"call", "--version"}}) {
+            CliRun run = CliRun.of(command);
+
+            assertThat(run.exitCode()).as(String.join(" ", command)).isZero();
+            assertThat(run.out()).as(String.join(" ", command)).startsWith("meetzy ");
+        }
+    }
 }
