@@ -14,8 +14,9 @@ import java.util.Objects;
  * capped at {@link #maxDelay()}, and then shortened by a random fraction of up to {@link #jitter()}.
  * The jitter is applied after the cap, so clients that all reached the cap still spread out instead
  * of retrying in lockstep. A {@code Retry-After} header replaces the computed wait: the client waits
- * the server's delay plus a random extra of up to {@code jitter} times that delay, and fails at once
- * with a {@link RateLimitException} when the server asks for more than {@link #maxRetryAfter()}.
+ * the server's delay plus a random extra of up to {@code jitter} times that delay or times
+ * {@link #maxDelay()}, whichever is shorter, and fails at once with a {@link RateLimitException}
+ * when the server asks for more than {@link #maxRetryAfter()}.
  *
  * <p>{@link #deadline()} bounds one logical call, all attempts and waits included: the client does
  * not start a wait that would end after it, and shortens the last attempt's timeout to fit it.
@@ -28,7 +29,7 @@ import java.util.Objects;
  * @param multiplier the factor between consecutive waits, at least 1
  * @param maxDelay the cap on a computed wait, before jitter
  * @param jitter the largest fraction, from 0 to 1, by which a computed wait is randomly shortened and a
- *     {@code Retry-After} wait lengthened
+ *     {@code Retry-After} wait lengthened (a fraction of at most {@code maxDelay} for a longer wait)
  * @param deadline the longest time one logical call may take, retries included
  * @param maxRetryAfter the longest {@code Retry-After} the client waits for; longer fails at once
  */

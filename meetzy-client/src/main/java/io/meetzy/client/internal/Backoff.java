@@ -46,12 +46,14 @@ public final class Backoff {
 
     /**
      * Returns the server's wait plus a random extra of up to the policy's jitter times that wait,
-     * so many clients given the same {@code Retry-After} do not all return at the same moment.
-     * The extra is never negative, so the client never retries before the server asked.
+     * or times {@link RetryPolicy#maxDelay()} when the wait is longer, so many clients given the
+     * same {@code Retry-After} do not all return at the same moment, yet a long wait is not
+     * stretched by half. The extra is never negative, so the client never retries before the
+     * server asked.
      */
     public Duration afterRetryAfter(Duration retryAfter) {
         double extra = policy.jitter() * random.getAsDouble();
-        long extraNanos = (long) (retryAfter.toNanos() * extra);
-        return retryAfter.plusNanos(extraNanos);
+        long spreadNanos = Math.min(retryAfter.toNanos(), policy.maxDelay().toNanos());
+        return retryAfter.plusNanos((long) (spreadNanos * extra));
     }
 }

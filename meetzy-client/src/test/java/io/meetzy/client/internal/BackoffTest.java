@@ -65,8 +65,20 @@ class BackoffTest {
     void retryAfterOnlyGrowsWithJitter() {
         Backoff backoff = new Backoff(POLICY, () -> 0.5);
 
-        assertThat(backoff.afterRetryAfter(Duration.ofSeconds(8))).isEqualTo(Duration.ofSeconds(10));
+        assertThat(backoff.afterRetryAfter(Duration.ofSeconds(2))).isEqualTo(Duration.ofMillis(2_500));
+        assertThat(backoff.afterRetryAfter(Duration.ofSeconds(8))).as("the extra is a share of the 4 s cap")
+                .isEqualTo(Duration.ofSeconds(9));
         assertThat(backoff.afterRetryAfter(Duration.ZERO)).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void longRetryAfterGetsJitterOfCapOnly() {
+        Backoff backoff = new Backoff(POLICY, () -> 0.999_999);
+
+        Duration wait = backoff.afterRetryAfter(Duration.ofSeconds(60));
+
+        assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
+        assertThat(wait).as("at most half of the 4 s cap on top").isLessThanOrEqualTo(Duration.ofSeconds(62));
     }
 
     @Test
