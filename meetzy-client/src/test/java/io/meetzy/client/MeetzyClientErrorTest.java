@@ -123,7 +123,7 @@ class MeetzyClientErrorTest {
         assertThat(e.errorType()).isEqualTo("permission_error");
         assertThat(e.requestId()).contains("req_403");
         assertThat(e).hasMessageContaining("lacks the tokens:read scope. Request id: req_403.")
-                .hasMessageEndingWith("use a token created with that scope.");
+                .hasMessageEndingWith("Scopes are chosen when a token is created, and rotation keeps them.");
     }
 
     @Test

@@ -61,7 +61,7 @@ final class CallCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (!path.startsWith("/")) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Invalid PATH '" + path + "'. It starts with /, for example /v1/assistants.");
+                    "Invalid PATH '" + path + "'. It must start with /, for example /v1/assistants.");
         }
         if (maxRetries != null && maxRetries < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),

@@ -173,8 +173,8 @@ public final class ResponseMapper {
             case 401 -> Optional.of("Check that " + tokenSource.settingNameInSentence()
                     + " is the complete token (it starts with " + tokenDisplayPrefix
                     + ") and that the token has not expired or been revoked; create a new token if it has.");
-            case 403 -> Optional.of("The token is valid but lacks a scope this request needs:"
-                    + " use a token created with that scope.");
+            // The server's message already names the scope and the fix, so add only what it does not say.
+            case 403 -> Optional.of("Scopes are chosen when a token is created, and rotation keeps them.");
             case 429 -> Optional.of(retryAfter
                     .map(delay -> "Wait " + wholeSecondsUp(delay) + " seconds before the next request.")
                     .orElse("Send fewer requests, and wait before the next one."));
