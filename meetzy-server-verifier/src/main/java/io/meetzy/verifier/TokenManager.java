@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -130,10 +131,11 @@ public final class TokenManager {
     public RotatedToken rotate(String accountId, String id, Duration gracePeriod) {
         TokenMetadata previous = find(accountId, id).orElseThrow(() -> new TokenNotFoundException(id));
         checkNotRevoked(previous);
-        Expiration preset = presetOf(previous).orElseThrow(() -> new IllegalArgumentException("The expiry of token '"
-                + id + "' was shortened by an earlier rotation, so the expiration it was created with is unknown."
-                + " Choose one for the replacement (" + Expiration.codes() + "): --expires on the command line,"
-                + " expires_in in the API."));
+        Expiration preset = presetOf(previous).orElseThrow(() -> new IllegalArgumentException("Token '" + id
+                + "' was already rotated: its expiry was shortened to "
+                + previous.expiresAt().truncatedTo(ChronoUnit.SECONDS) + ", so the expiration it was created with is"
+                + " unknown. To renew, rotate its replacement instead. To replace this token once more, choose an"
+                + " expiration (" + Expiration.codes() + "): --expires on the command line, expires_in in the API."));
         return rotate(accountId, id, gracePeriod, preset);
     }
 

@@ -193,7 +193,8 @@ class TokensCommandTest {
         CliRun withPreset = tokens("rotate", id, "--expires", "30d");
 
         assertThat(withoutPreset.exitCode()).isEqualTo(1);
-        assertThat(withoutPreset.err()).contains("was shortened by an earlier rotation").contains("--expires");
+        assertThat(withoutPreset.err()).contains("was already rotated").contains("rotate its replacement instead")
+                .contains("--expires");
         assertThat(withPreset.exitCode()).as(withPreset.err()).isZero();
         assertThat(ApiToken.parse(withPreset.out().strip()).isValid()).isTrue();
     }
