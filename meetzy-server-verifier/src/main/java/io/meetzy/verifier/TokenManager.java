@@ -134,8 +134,9 @@ public final class TokenManager {
         Expiration preset = presetOf(previous).orElseThrow(() -> new IllegalArgumentException("Token '" + id
                 + "' was already rotated: its expiry was shortened to "
                 + previous.expiresAt().truncatedTo(ChronoUnit.SECONDS) + ", so the expiration it was created with is"
-                + " unknown. To renew, rotate its replacement instead. To replace this token once more, choose an"
-                + " expiration (" + Expiration.codes() + "): --expires on the command line, expires_in in the API."));
+                + " unknown. To renew, rotate its replacement instead. To replace this token once more, which leaves"
+                + " the earlier replacement active, choose an expiration (" + Expiration.codes() + "): --expires on"
+                + " the command line, expires_in in the API."));
         return rotate(accountId, id, gracePeriod, preset);
     }
 

@@ -280,8 +280,9 @@ class TokenManagerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Token '" + id + "' was already rotated: its expiry was shortened to"
                         + " 2025-06-15T11:20:30Z, so the expiration it was created with is unknown. To"
-                        + " renew, rotate its replacement instead. To replace this token once more, choose an"
-                        + " expiration (30d, 90d, 6m, 1y, never): --expires on the command line, expires_in in the API.");
+                        + " renew, rotate its replacement instead. To replace this token once more, which leaves the"
+                        + " earlier replacement active, choose an expiration (30d, 90d, 6m, 1y, never): --expires on"
+                        + " the command line, expires_in in the API.");
         assertThat(manager.rotate("acct_1", id, Duration.ZERO, Expiration.NINETY_DAYS).replacement()).isNotNull();
     }
 
