@@ -1,5 +1,6 @@
 package io.meetzy.client;
 
+import io.meetzy.core.ApiToken;
 import io.meetzy.core.Expiration;
 
 import java.time.Duration;
@@ -26,8 +27,6 @@ public final class TokensApi {
     /** Token ids are {@code tok_} and base62 digits; anything else could change the request path. */
     private static final Pattern TOKEN_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
-    /** The start of every Meetzy token; no token id starts with it. */
-    private static final String TOKEN_PREFIX = "mzy_";
 
     private final MeetzyClient client;
 
@@ -132,7 +131,7 @@ public final class TokensApi {
     private static String checkId(String id) {
         Objects.requireNonNull(id, "id");
         // A token passed as an id would go into the request path, which proxies and access logs record.
-        if (id.startsWith(TOKEN_PREFIX)) {
+        if (id.startsWith(ApiToken.PREFIX)) {
             throw new IllegalArgumentException("The value passed as a token id is a Meetzy token, which was not sent:"
                     + " token ids start with 'tok_', such as tok_8fKq2LmZx9TbR4Wc. List the tokens to find it.");
         }

@@ -21,6 +21,9 @@ import java.time.LocalDate;
  */
 public final class ApiToken {
 
+    /** The start of every token. Token ids ({@code tok_...}) never start with it. */
+    public static final String PREFIX = TokenLayout.PREFIX;
+
     /** The number of characters of a token. */
     public static final int LENGTH = TokenLayout.LENGTH;
 

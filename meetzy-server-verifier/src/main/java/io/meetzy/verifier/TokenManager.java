@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Creates, lists, rotates and revokes an account's tokens in a {@link TokenStore}. Every method
@@ -42,8 +40,6 @@ public final class TokenManager {
      * risk rather than a convenience.
      */
     public static final Duration MAX_GRACE_PERIOD = Duration.ofDays(7);
-
-    private static final Pattern SCOPE_SHAPE = Pattern.compile("[a-z_]{1,30}:[a-z_]{1,30}");
 
     private final TokenStore store;
     private final Clock clock;
@@ -212,17 +208,9 @@ public final class TokenManager {
     private static Set<String> checkScopes(Set<String> scopes) {
         Objects.requireNonNull(scopes, "scopes");
         if (scopes.isEmpty()) {
-            throw new IllegalArgumentException("A token needs at least one scope; choose from "
-                    + String.join(", ", new TreeSet<>(Scopes.ALL)) + ".");
+            throw new IllegalArgumentException("A token needs at least one scope; choose from " + Scopes.allNames() + ".");
         }
-        for (String scope : scopes) {
-            if (!Scopes.ALL.contains(scope)) {
-                // Only a value shaped like a scope is echoed, so a secret pasted by mistake is not.
-                String quoted = SCOPE_SHAPE.matcher(scope).matches() ? "'" + scope + "'" : "of " + scope.length() + " characters";
-                throw new IllegalArgumentException("Unknown scope " + quoted + "; choose from "
-                        + String.join(", ", new TreeSet<>(Scopes.ALL)) + ".");
-            }
-        }
+        Scopes.requireKnown(scopes);
         return Set.copyOf(scopes);
     }
 

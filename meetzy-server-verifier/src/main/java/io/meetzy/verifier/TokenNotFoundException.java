@@ -1,5 +1,6 @@
 package io.meetzy.verifier;
 
+import io.meetzy.core.ApiToken;
 import io.meetzy.verifier.internal.SafeText;
 
 import java.util.Objects;
@@ -10,9 +11,6 @@ import java.util.Objects;
  * for both, never 403).
  */
 public class TokenNotFoundException extends RuntimeException {
-
-    /** The start of every Meetzy token, which no token id has. */
-    private static final String TOKEN_PREFIX = "mzy_";
 
     private final String tokenId;
 
@@ -35,7 +33,7 @@ public class TokenNotFoundException extends RuntimeException {
 
     private static String message(String tokenId) {
         String message = "No token with id " + SafeText.quote(tokenId) + " was found in this account.";
-        if (tokenId.startsWith(TOKEN_PREFIX)) {
+        if (tokenId.startsWith(ApiToken.PREFIX)) {
             return message + " The value looks like a Meetzy token, not a token id: token ids start with 'tok_'."
                     + " List the account's tokens to find the id.";
         }

@@ -18,8 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,9 +44,6 @@ final class TokensCommand implements Runnable {
 
     /** The account used when {@code --account} is not given. */
     static final String DEFAULT_ACCOUNT = "default";
-
-    /** What a scope looks like, such as {@code assistants:read}; only such values are repeated in errors. */
-    private static final Pattern SCOPE_SHAPE = Pattern.compile("[a-z_]{1,30}(:[a-z_]{1,30})?");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -306,16 +301,13 @@ final class TokensCommand implements Runnable {
     private static Set<String> parseScopes(CommandLine.Model.CommandSpec spec, List<String> scopes) {
         Set<String> parsed = new LinkedHashSet<>();
         for (String scope : scopes) {
-            String stripped = scope.strip();
-            if (!Scopes.ALL.contains(stripped)) {
-                // Only a value shaped like a scope is repeated, so a token pasted here by mistake is not.
-                String shown = SCOPE_SHAPE.matcher(stripped).matches() ? "'" + stripped + "'"
-                        : "(a value of " + stripped.length() + " characters)";
-                throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for --scopes: " + shown
-                        + " is not a scope. Use a comma-separated list of " + String.join(", ", new TreeSet<>(Scopes.ALL))
-                        + ".");
-            }
-            parsed.add(stripped);
+            parsed.add(scope.strip());
+        }
+
+        try {
+            Scopes.requireKnown(parsed);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for --scopes: " + e.getMessage());
         }
         return parsed;
     }

@@ -261,8 +261,8 @@ class TokensCommandTest {
         CliRun run = tokens("create", "--name", "Admin", "--scopes", "tokens:admin");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Invalid value for --scopes: 'tokens:admin' is not a scope. Use a comma-separated"
-                + " list of assistants:read, tokens:read, tokens:write.");
+        assertThat(run.err()).contains("Invalid value for --scopes: Unknown scope 'tokens:admin'; choose from"
+                + " assistants:read, tokens:read, tokens:write.");
     }
 
     @Test
@@ -274,7 +274,7 @@ class TokensCommandTest {
     }
 
     @Test
-    void listOfMissingStoreIsUsageErrorAndCreatesNothing() {
+    void listOfMissingStoreIsUsageError() {
         Path missing = data.resolve("meetzy-dat");
 
         CliRun run = CliRun.of("tokens", "list", "--data", missing.toString());

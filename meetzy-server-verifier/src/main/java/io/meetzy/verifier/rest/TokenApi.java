@@ -286,19 +286,15 @@ public final class TokenApi {
     private static Set<String> knownScopes(List<String> scopes) {
         if (scopes.isEmpty()) {
             throw ApiException.invalidRequest("The field 'scopes' must not be empty: leave it out to get every scope of"
-                    + " the calling token, or list some of " + allScopes() + ".");
+                    + " the calling token, or list some of " + Scopes.allNames() + ".");
         }
         for (String scope : scopes) {
             if (!Scopes.ALL.contains(scope)) {
                 throw ApiException.invalidRequest("Invalid field 'scopes': " + SafeText.quote(scope)
-                        + " is not a scope. Use some of " + allScopes() + ".");
+                        + " is not a scope. Use some of " + Scopes.allNames() + ".");
             }
         }
         return new LinkedHashSet<>(scopes);
-    }
-
-    private static String allScopes() {
-        return String.join(", ", new TreeSet<>(Scopes.ALL));
     }
 
     private static String lowerFirst(String message) {
