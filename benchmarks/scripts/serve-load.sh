@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Load on `meetzy serve` from wrk in a second process on loopback. Each round measures, on the
-# same server: the unauthenticated /health; /health again with the Authorization header that the
-# verified requests carry (the server ignores it there, but parses it); and the verified
-# /v1/assistants. It prints the throughput of each and the ratio of /v1/assistants to either
-# /health row. Usage (from the repository root, after `mvn package`):
+# Load on `meetzy serve` from wrk in a second process on loopback. Each round measures three
+# things on the same server. First the unauthenticated /health. Then /health again with the
+# Authorization header that the verified requests carry, which the server parses but ignores
+# there. Last the verified /v1/assistants. It prints the throughput of each and the ratio of
+# /v1/assistants to either /health row. Usage (from the repository root, after `mvn package`):
 #
 #   benchmarks/scripts/serve-load.sh [ROUNDS] [SECONDS] [-- extra `meetzy serve` options]
 #

@@ -16,7 +16,7 @@ import java.util.Objects;
  * of retrying in lockstep. A {@code Retry-After} header replaces the computed wait: the client waits
  * the server's delay plus a random extra of up to {@code jitter} times that delay or times
  * {@link #maxDelay()}, whichever is shorter, and fails at once with a {@link RateLimitException}
- * when the server asks for more than {@link #maxRetryAfter()}.
+ * when the server requests a longer wait than {@link #maxRetryAfter()}.
  *
  * <p>{@link #deadline()} bounds one logical call, all attempts and waits included: the client does
  * not start a wait that would end after it, and shortens the last attempt's timeout to fit it.

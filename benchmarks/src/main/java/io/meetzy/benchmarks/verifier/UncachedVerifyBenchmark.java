@@ -185,9 +185,9 @@ public class UncachedVerifyBenchmark {
 
     /**
      * Brings the freshly loaded table to the state a long-running database keeps it in, so that the
-     * trial measures lookups and not the aftermath of the bulk load: statistics gathered, and on
-     * PostgreSQL the table vacuumed (hint bits and visibility map set; this server runs without
-     * autovacuum) and the dirty pages written by a checkpoint instead of during the measurement.
+     * trial measures lookups and not the aftermath of the bulk load. Both databases gather
+     * statistics and write their dirty pages in a checkpoint. PostgreSQL also vacuums the table,
+     * which sets hint bits and the visibility map, because this server runs without autovacuum.
      */
     private static void settle(Connection connection, boolean isH2) throws SQLException {
         try (Statement statement = connection.createStatement()) {

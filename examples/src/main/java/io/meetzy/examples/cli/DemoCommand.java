@@ -94,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
                 + ", request id " + response.requestId().orElse("-"));
         out.println("   " + TokensCommand.toJson(response.body()).replace("\n", "\n   "));
 
-        // The line shows the token masked, so the heading says what to put in its place before running it.
+        // The line shows the token masked, so the heading explains what to put in its place to run it.
         step(out, 5, "The same call with curl, token masked (to run it, put the full token in its place,"
                 + " for example \"Bearer $MEETZY_API_TOKEN\"):");
         out.println("   curl -H \"Authorization: Bearer " + created.token().maskedValue() + "\" " + server.baseUrl() + ASSISTANTS_PATH);

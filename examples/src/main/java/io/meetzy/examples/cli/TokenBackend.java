@@ -40,7 +40,7 @@ interface TokenBackend extends AutoCloseable {
     void close();
 
     /**
-     * A revocation's outcome. The server's token API answers every revocation alike, so a remote
+     * A revocation's outcome. The server's token API returns 204 for every revocation, so a remote
      * backend leaves both fields empty.
      *
      * @param token the token as stored afterwards, when the backend can read it

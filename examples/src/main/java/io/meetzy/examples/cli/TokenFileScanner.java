@@ -161,8 +161,8 @@ final class TokenFileScanner {
 
     /**
      * Returns whether the 58 bytes after the prefix at {@code start} are all base62, as in every
-     * token. Most text that contains {@code mzy_} fails here, without the allocation and checksum
-     * of {@link #tokenAt}.
+     * token. Nearly all text that contains {@code mzy_} fails here, without the allocation and
+     * checksum of {@link #tokenAt}.
      */
     private boolean hasBase62Body(int start) {
         for (int i = start + PREFIX_LENGTH; i < start + ApiToken.LENGTH; i++) {

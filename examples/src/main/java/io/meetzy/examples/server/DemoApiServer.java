@@ -128,7 +128,7 @@ public final class DemoApiServer implements AutoCloseable {
     }
 
     /**
-     * Answers any other path with a JSON 404 instead of the JDK server's HTML page. The path is not
+     * Responds to any other path with a JSON 404 instead of the JDK server's HTML page. The path is not
      * repeated, because a mistaken URL can carry a token.
      */
     private static void notFound(HttpExchange exchange) throws IOException {

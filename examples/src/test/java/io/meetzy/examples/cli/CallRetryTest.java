@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code meetzy call} against a loopback server that answers 503 once, then 200. */
+/** {@code meetzy call} against a loopback server that returns 503 once, then 200. */
 class CallRetryTest {
 
     private final AtomicInteger requests = new AtomicInteger();

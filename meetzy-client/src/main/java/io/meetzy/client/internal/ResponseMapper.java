@@ -173,7 +173,7 @@ public final class ResponseMapper {
             case 401 -> Optional.of("Check that " + tokenSource.settingNameInSentence()
                     + " is the complete token (it starts with " + tokenDisplayPrefix
                     + ") and that the token has not expired or been revoked; create a new token if it has.");
-            // The server's message already names the scope and the fix, so add only what it does not say.
+            // The server's message already names the scope and the fix, so the hint adds only what it leaves out.
             case 403 -> Optional.of("Scopes are chosen when a token is created, and rotation keeps them.");
             case 429 -> Optional.of(retryAfter
                     .map(delay -> "Wait " + wholeSecondsUp(delay) + " seconds before the next request.")
